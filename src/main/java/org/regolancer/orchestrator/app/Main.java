@@ -1,0 +1,94 @@
+package org.regolancer.orchestrator.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.regolancer.orchestrator.cycle.Lifecycle;
+import org.regolancer.orchestrator.settings.Settings;
+import org.regolancer.orchestrator.settings.SettingsException;
+import org.regolancer.orchestrator.settings.SettingsLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar regolancer-orchestrator.jar [--profile demo]}: validates every setting before Camel starts
+ * (one line and exit 2 on a bad one), then runs Camel Main with the routes in {@code routes/}.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger("org.regolancer.orchestrator");
+    static final int EXIT_BAD_SETTING = 2;
+    static final String USAGE = "usage: java -jar target/regolancer-orchestrator.jar [--profile demo]";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String profile = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if ((arg.equals("--profile") || arg.equals("-profile")) && i + 1 < args.length) {
+                profile = args[++i];
+            } else if (arg.startsWith("--profile=")) {
+                profile = arg.substring("--profile=".length());
+            } else if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println(USAGE);
+                return;
+            } else {
+                System.err.println("regolancer-orchestrator: unknown argument '" + arg + "'; " + USAGE);
+                System.exit(EXIT_BAD_SETTING);
+            }
+        }
+        System.exit(run(profile));
+    }
+
+    static int run(String profile) throws Exception {
+        Path workingDir = Path.of("").toAbsolutePath();
+        boolean demo = "demo".equals(profile);
+        DemoLndg demoLndg = null;
+        Settings settings;
+        try {
+            if (!java.nio.file.Files.isDirectory(workingDir.resolve("routes"))) {
+                throw new SettingsException("no routes/ folder in " + workingDir
+                        + "; start the daemon in its install folder (where application.properties and routes/ are)");
+            }
+            Map<String, String> raw = RawSettings.load(workingDir, profile, System.getenv());
+            if (demo) {
+                demoLndg = DemoLndg.start();
+                raw.put("LNDG_BASE_URL", demoLndg.baseUrl());
+                raw.put("LNDG_USER", DemoLndg.USER);
+                raw.put("LNDG_PASS", DemoLndg.PASSWORD);
+            }
+            settings = SettingsLoader.load(raw::get, workingDir, demo);
+        } catch (SettingsException e) {
+            System.err.println("regolancer-orchestrator: " + e.getMessage());
+            if (demoLndg != null) {
+                demoLndg.close();
+            }
+            return EXIT_BAD_SETTING;
+        }
+
+        Lifecycle lifecycle = new Lifecycle();
+        org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
+        camel.configure().addConfiguration(new OrchestratorConfiguration(settings, lifecycle));
+        camel.setPropertyPlaceholderLocations("file:application.properties;optional=true,classpath:application.properties");
+        Properties normalised = new Properties();
+        normalised.putAll(settings.toProperties());
+        camel.setOverrideProperties(normalised);
+        lifecycle.setOnFinished(camel::completed);
+
+        LOG.info("regolancer-orchestrator started{}: LNDg {}, {} workers, cycle limit {} s, sleep {} s, amounts from {} sat{}{}",
+                demo ? " (demo: stand-in LNDg and regolancer, Telegram to the log)" : "",
+                settings.lndgBaseUrl(), settings.maxWorkers(), settings.maxCycleSeconds(), settings.sleepSeconds(),
+                settings.amountInitial(), settings.dryRun() ? ", DRY RUN" : "",
+                settings.sendPaymentMessages() ? ", Telegram on" : "");
+        try {
+            camel.run();
+        } finally {
+            if (demoLndg != null) {
+                demoLndg.close();
+            }
+        }
+        return settings.runForever() ? 0 : lifecycle.exitCode();
+    }
+}

@@ -1,0 +1,116 @@
+package org.regolancer.orchestrator.app;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.properties.PropertiesComponent;
+import org.apache.camel.component.telegram.TelegramComponent;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.SimpleEventNotifierSupport;
+import org.regolancer.orchestrator.cycle.CycleService;
+import org.regolancer.orchestrator.cycle.CycleStats;
+import org.regolancer.orchestrator.cycle.Lifecycle;
+import org.regolancer.orchestrator.cycle.RegolancerExecutor;
+import org.regolancer.orchestrator.cycle.RegolancerRuns;
+import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.ops.Secrets;
+import org.regolancer.orchestrator.regolancer.ProcessRunner;
+import org.regolancer.orchestrator.regolancer.RunFiles;
+import org.regolancer.orchestrator.settings.Settings;
+import org.regolancer.orchestrator.settings.SettingsLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds the plain beans the routes call, by name, and configures the components that hold secrets (LNDg auth,
+ * the bot token) so no endpoint URI carries them. Settings come validated from {@link Main}, or — in route
+ * tests — from Camel's properties.
+ */
+public class OrchestratorConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrchestratorConfiguration.class);
+    /** SIGTERM, then SIGKILL this much later. */
+    static final Duration KILL_GRACE = Duration.ofSeconds(3);
+
+    private final Settings given;
+    private final Lifecycle lifecycle;
+
+    public OrchestratorConfiguration() {
+        this(null, new Lifecycle());
+    }
+
+    public OrchestratorConfiguration(Settings settings, Lifecycle lifecycle) {
+        this.given = settings;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent pc = (PropertiesComponent) context.getPropertiesComponent();
+        // settings come only from our loader (env > .env > properties), never raw from the environment
+        pc.setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
+        Settings settings = given != null ? given
+                : SettingsLoader.load(key -> pc.resolveProperty(key).orElse(null), Path.of(""), false);
+        settings.toProperties().forEach(pc::addOverrideProperty);
+
+        Clock clock = Clock.systemUTC();
+        Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+        ErrorLog errors = new ErrorLog(settings.dataDir().resolve("errors.log"), secrets, clock);
+        CycleStats stats = new CycleStats();
+        RunFiles runFiles = new RunFiles(RunFiles.defaultBase());
+        ProcessRunner runner = new ProcessRunner(KILL_GRACE, clock);
+        CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, new Random());
+        RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, clock);
+        ExecutorService workers = context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "regolancer-worker", settings.maxWorkers());
+
+        Registry registry = context.getRegistry();
+        registry.bind("settings", settings);
+        registry.bind("errorLog", errors);
+        registry.bind("stats", stats);
+        registry.bind("lifecycle", lifecycle);
+        registry.bind("cycles", cycles);
+        registry.bind("runs", runs);
+        registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, secrets, settings.regolancerLiveLogs()));
+        registry.bind("regolancerWorkers", workers);
+        registry.bind("lndgAuth", new LndgAuth(settings.lndgUser(), settings.lndgPass()));
+        registry.bind("telegramRedelivery", new TelegramRedelivery(errors));
+
+        TelegramComponent telegram = context.getComponent("telegram", TelegramComponent.class);
+        telegram.setBaseUri(settings.telegramApiUrl().toString());
+        telegram.setClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        if (settings.telegramConfigured()) {
+            telegram.setAuthorizationToken(settings.telegramToken());
+        }
+
+        context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) throws Exception {
+                if (event.getType() == CamelEvent.Type.CamelContextStopping) {
+                    // no new pairs, running regolancers stopped, so in-flight cycles end and record their payments
+                    cycles.stop();
+                    runner.close();
+                } else if (event.getType() == CamelEvent.Type.CamelContextStopped) {
+                    if (!runner.awaitNoneRunning(KILL_GRACE.plusSeconds(1))) {
+                        LOG.warn("{} regolancer processes still running at exit", runner.runningCount());
+                    }
+                    runner.shutdownTimers();
+                    runFiles.deleteAll();
+                }
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event.getType() == CamelEvent.Type.CamelContextStopping
+                        || event.getType() == CamelEvent.Type.CamelContextStopped;
+            }
+        });
+    }
+
+}

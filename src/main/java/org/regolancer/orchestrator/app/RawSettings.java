@@ -1,0 +1,99 @@
+package org.regolancer.orchestrator.app;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvEntry;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.regolancer.orchestrator.settings.SettingsException;
+
+/**
+ * Collects the raw settings in the Python orchestrator's order: {@code application.properties} (the defaults),
+ * a profile's file over it, {@code ./.env} over that, the real environment over everything. The demo profile's
+ * values win over all of them, so a demo never touches an operator's real node, bot or data.
+ */
+final class RawSettings {
+
+    /** Settings are the upper-case keys; {@code camel.*} keys are Camel's own. */
+    private static final Pattern SETTING = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private RawSettings() {
+    }
+
+    static Map<String, String> load(Path workingDir, String profile, Map<String, String> environment) {
+        Map<String, String> values = new LinkedHashMap<>(settingsIn(properties(workingDir, "application.properties", true)));
+        Map<String, String> profileValues = profile == null ? Map.of()
+                : settingsIn(properties(workingDir, "application-" + profile + ".properties", false));
+        values.putAll(profileValues);
+        values.putAll(dotenv(workingDir));
+        for (String key : values.keySet().toArray(String[]::new)) {
+            String fromEnvironment = environment.get(key);
+            if (fromEnvironment != null) {
+                values.put(key, fromEnvironment);
+            }
+        }
+        if ("demo".equals(profile)) {
+            values.putAll(profileValues);
+        }
+        return values;
+    }
+
+    private static Map<String, String> settingsIn(Properties properties) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (SETTING.matcher(key).matches()) {
+                settings.put(key, properties.getProperty(key));
+            }
+        }
+        return settings;
+    }
+
+    /** The file in the working directory, else the copy inside the jar. */
+    private static Properties properties(Path workingDir, String name, boolean required) {
+        Properties properties = new Properties();
+        Path file = workingDir.resolve(name);
+        try {
+            if (Files.isRegularFile(file)) {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                }
+                return properties;
+            }
+            try (InputStream in = RawSettings.class.getResourceAsStream("/" + name)) {
+                if (in != null) {
+                    properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                    return properties;
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SettingsException(name + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (required) {
+            throw new SettingsException(name + " not found in " + workingDir + " nor in the jar");
+        }
+        throw new SettingsException("profile file " + name + " not found; accepted profiles: demo");
+    }
+
+    private static Map<String, String> dotenv(Path workingDir) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            Dotenv dotenv = Dotenv.configure().directory(workingDir.toString()).ignoreIfMissing().load();
+            for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+                values.put(entry.getKey(), entry.getValue());
+            }
+        } catch (DotenvException e) {
+            // the library's message may quote a line, i.e. a secret: name the file only
+            throw new SettingsException(".env in " + workingDir + " is malformed; accepted: KEY=VALUE lines, # comments, "
+                    + "values in single or double quotes");
+        }
+        return values;
+    }
+}

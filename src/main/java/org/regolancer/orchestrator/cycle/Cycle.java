@@ -1,0 +1,68 @@
+package org.regolancer.orchestrator.cycle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.pairing.ChannelId;
+import org.regolancer.orchestrator.regolancer.PairDispatch;
+
+/** One cycle: its number on the amount ladder, its amount, the channels it read, and its pairs' dispatch. */
+public final class Cycle {
+
+    private final long number;
+    private final long amountSat;
+    private final Instant start;
+    private final Map<ChannelId, Channel> channels;
+    private final int pairCount;
+    private final PairDispatch dispatch;
+    private final int workers;
+    final AtomicInteger stoppedRuns = new AtomicInteger();
+    final AtomicInteger payments = new AtomicInteger();
+
+    Cycle(long number, long amountSat, Instant start, Map<ChannelId, Channel> channels, int pairCount,
+            PairDispatch dispatch, int workers) {
+        this.number = number;
+        this.amountSat = amountSat;
+        this.start = start;
+        this.channels = channels;
+        this.pairCount = pairCount;
+        this.dispatch = dispatch;
+        this.workers = workers;
+    }
+
+    public long getNumber() {
+        return number;
+    }
+
+    public long getAmountSat() {
+        return amountSat;
+    }
+
+    public Instant getStart() {
+        return start;
+    }
+
+    public Instant getDeadline() {
+        return dispatch.deadline();
+    }
+
+    public int getPairCount() {
+        return pairCount;
+    }
+
+    public Map<ChannelId, Channel> channels() {
+        return channels;
+    }
+
+    public PairDispatch dispatch() {
+        return dispatch;
+    }
+
+    /** One token per worker that takes pairs in this cycle: as many as MAX_WORKERS, never more than pairs. */
+    public List<Integer> getWorkerSlots() {
+        return IntStream.rangeClosed(1, Math.min(workers, pairCount)).boxed().toList();
+    }
+}

@@ -1,0 +1,154 @@
+package org.regolancer.orchestrator.cycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.regolancer.orchestrator.lndg.ChannelFetch;
+import org.regolancer.orchestrator.lndg.ChannelPageParser;
+import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.pairing.AmountLadder;
+import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.pairing.ChannelId;
+import org.regolancer.orchestrator.pairing.Pair;
+import org.regolancer.orchestrator.pairing.PairPlanner;
+import org.regolancer.orchestrator.regolancer.PairDispatch;
+import org.regolancer.orchestrator.settings.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps of one cycle that the cycle route calls in order: fetch state, plan, hand out pairs, finish. */
+public class CycleService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CycleService.class);
+    /** LNDg's UI asks for 100000 at once; one large page is safer than offset paging on an unordered list. */
+    static final String FIRST_QUERY = "is_open=true&is_active=true&limit=5000";
+    static final int MAX_PAGES = 50;
+
+    private final Settings settings;
+    private final CycleStats stats;
+    private final ErrorLog errors;
+    private final Lifecycle lifecycle;
+    private final Clock clock;
+    private final Random random;
+    private final AmountLadder ladder;
+    private final PairPlanner planner;
+    private final ChannelPageParser parser = new ChannelPageParser();
+    private final AtomicLong fetchedCycles = new AtomicLong();
+    private volatile Instant cycleStart;
+    private volatile Cycle current;
+    private volatile boolean stopping;
+
+    public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
+            Random random) {
+        this.settings = settings;
+        this.stats = stats;
+        this.errors = errors;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+        this.random = random;
+        this.ladder = new AmountLadder(settings.amountInitial(), settings.amountIncreasePercent(),
+                settings.amountEveryRounds(), settings.amountMaxIncreases());
+        this.planner = new PairPlanner(settings.excludeChannels());
+    }
+
+    /** Starts a cycle's clock and the paged channel fetch. */
+    public ChannelFetch begin() {
+        cycleStart = clock.instant();
+        return new ChannelFetch(parser, FIRST_QUERY, MAX_PAGES);
+    }
+
+    public void acceptPage(ChannelFetch fetch, String body) {
+        fetch.accept(body);
+    }
+
+    /** The channel fetch worked: this cycle's amount, its pairs (shuffled when asked) and their dispatch. */
+    public Cycle plan(ChannelFetch fetch) {
+        errors.cleared("lndg");
+        List<String> refused = fetch.refusedRows();
+        if (refused.isEmpty()) {
+            errors.cleared("lndg-rows");
+        } else {
+            errors.report("lndg-rows", refused.size() + " channel rows from LNDg skipped: "
+                    + String.join("; ", refused.subList(0, Math.min(3, refused.size()))));
+        }
+        List<Channel> channels = fetch.channels();
+        Map<ChannelId, Channel> byId = new LinkedHashMap<>();
+        channels.forEach(c -> byId.put(c.id(), c));
+        List<Pair> pairs = new ArrayList<>(planner.plan(channels));
+        if (settings.randomizePairs()) {
+            Collections.shuffle(pairs, random);
+        }
+        long number = fetchedCycles.getAndIncrement();
+        long amount = ladder.amountFor(number);
+        Instant start = cycleStart == null ? clock.instant() : cycleStart;
+        Instant deadline = start.plusSeconds(settings.maxCycleSeconds());
+        PairDispatch dispatch = new PairDispatch(pairs, settings.maxWorkers(), deadline, clock);
+        Cycle cycle = new Cycle(number, amount, start, byId, pairs.size(), dispatch, settings.maxWorkers());
+        current = cycle;
+        if (stopping) {
+            dispatch.close();
+        }
+        if (settings.dryRun()) {
+            LOG.info("Dry run, cycle {}: {} channels, {} pairs, amount {} sat", number, channels.size(), pairs.size(), amount);
+        } else if (settings.logOperational()) {
+            LOG.info("Cycle {}: {} channels, {} pairs, amount {} sat", number, channels.size(), pairs.size(), amount);
+        }
+        return cycle;
+    }
+
+    /** A worker's next pair: waits until one can run now (its channels free, a run slot free); null when done. */
+    public Pair nextPair(Cycle cycle) throws InterruptedException {
+        return cycle.dispatch().take().orElse(null);
+    }
+
+    public void release(Cycle cycle, Pair pair) {
+        cycle.dispatch().release(pair);
+    }
+
+    /** LNDg failed: one errors.log line (repeats held back), the cycle is skipped. */
+    public void fetchFailed(Exception error) {
+        stats.fetchFailed();
+        errors.report("lndg", "channel fetch failed, cycle skipped", error);
+        if (!settings.runForever()) {
+            lifecycle.finished(1);
+        }
+    }
+
+    public void finish(Cycle cycle) {
+        Duration took = Duration.between(cycle.getStart(), clock.instant());
+        stats.cycleDone(took);
+        int stopped = cycle.stoppedRuns.get();
+        int notStarted = cycle.dispatch().notStarted();
+        if (stopped > 0 && !stopping) {
+            errors.report("cycle", "cycle " + cycle.getNumber() + " reached MAX_CYCLE_SECONDS=" + settings.maxCycleSeconds()
+                    + ": " + stopped + " regolancer runs stopped, " + notStarted + " pairs not started");
+        }
+        if (settings.logOperational()) {
+            LOG.info("Cycle {} done in {} s: {} of {} pairs run, {} payments", cycle.getNumber(), took.toSeconds(),
+                    cycle.dispatch().started(), cycle.getPairCount(), cycle.payments.get());
+        }
+        if (!settings.runForever()) {
+            lifecycle.finished(0);
+        }
+    }
+
+    /** The daemon is stopping: hand out no more pairs. */
+    public void stop() {
+        stopping = true;
+        Cycle cycle = current;
+        if (cycle != null) {
+            cycle.dispatch().close();
+        }
+    }
+
+    public String summaryIfChanged() {
+        return stats.summaryIfChanged();
+    }
+}

@@ -1,0 +1,147 @@
+package org.regolancer.orchestrator.cycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.component.exec.ExecResult;
+import org.regolancer.orchestrator.ledger.Payment;
+import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.pairing.Pair;
+import org.regolancer.orchestrator.regolancer.ProcessResult;
+import org.regolancer.orchestrator.regolancer.RunConfigRenderer;
+import org.regolancer.orchestrator.regolancer.RunFiles;
+import org.regolancer.orchestrator.regolancer.StatFile;
+import org.regolancer.orchestrator.regolancer.StatRow;
+import org.regolancer.orchestrator.settings.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps of one pair's run that the run-pair route calls: write its config, read its payments, clean up. */
+public class RegolancerRuns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegolancerRuns.class);
+
+    private final Settings settings;
+    private final RunFiles files;
+    private final RunConfigRenderer renderer;
+    private final CycleStats stats;
+    private final ErrorLog errors;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, RunTicket> byConfig = new ConcurrentHashMap<>();
+
+    public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Clock clock) {
+        this.settings = settings;
+        this.files = files;
+        this.renderer = new RunConfigRenderer(settings.template());
+        this.stats = stats;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    /** Writes this pair's config (owner-only, in RAM where possible) and returns the run's ticket. */
+    public RunTicket prepare(Pair pair, Cycle cycle) throws IOException {
+        RunFiles.Run run = files.name(pair);
+        Duration left = Duration.between(clock.instant(), cycle.getDeadline());
+        ObjectNode config = renderer.render(pair, cycle.getAmountSat(), run.stat().toString(), left);
+        RunTicket ticket = new RunTicket(pair, run, cycle, cycle.getDeadline());
+        byConfig.put(run.config().toString(), ticket);
+        files.writeConfig(run, json.writeValueAsString(config));
+        if (settings.logOperational()) {
+            Channel s = pair.source();
+            Channel t = pair.target();
+            LOG.info("Pair {} ({} out {}% ≥ {}%) → {} ({} in {}% ≥ {}%): amount {} sat, pfrom {}, pto {}, timeout {} min",
+                    s.displayName(), s.id(), s.outboundPercent(), s.arOutTarget(), t.displayName(), t.id(),
+                    t.inboundPercent(), t.arInTarget(), cycle.getAmountSat(), pair.pfrom(), pair.pto(),
+                    config.path("timeout_rebalance").asLong());
+        }
+        if (settings.logTemplateConfig()) {
+            LOG.info("Config for {}: {}", pair.label(), pretty(config));
+        }
+        return ticket;
+    }
+
+    /** The ticket of the run whose config is the given argument list's {@code --config} file. */
+    RunTicket ticketFor(List<String> args) {
+        int i = args.indexOf("--config");
+        RunTicket ticket = i >= 0 && i + 1 < args.size() ? byConfig.get(args.get(i + 1)) : null;
+        if (ticket == null) {
+            throw new IllegalStateException("no prepared run for arguments " + args);
+        }
+        return ticket;
+    }
+
+    /** The run has ended: its payments from its own stat file; a crash or a stop noted. */
+    public List<Payment> payments(RunTicket ticket, ExecResult result) throws IOException {
+        StatFile.Parsed stat = StatFile.parse(files.statLines(ticket.files()));
+        if (!stat.malformed().isEmpty()) {
+            errors.report("regolancer", ticket.label() + ": " + stat.malformed().size()
+                    + " malformed stat rows skipped, first: " + stat.malformed().get(0));
+        }
+        ProcessResult process = result instanceof RegolancerExecutor.Result r ? r.process()
+                : new ProcessResult(result.getExitValue(), List.of(), false);
+        RunOutcome outcome = RunOutcome.of(stat.rows().size(), process.exitValue(), process.stoppedByUs());
+        stats.run(outcome);
+        if (process.stoppedByUs()) {
+            ticket.cycle().stoppedRuns.incrementAndGet();
+        }
+        if (outcome == RunOutcome.FAILED) {
+            String last = process.lastLines().isEmpty() ? "" : ", last output: " + process.lastLines().get(process.lastLines().size() - 1);
+            errors.report("regolancer", ticket.label() + ": regolancer exited with " + process.exitValue() + last);
+        }
+        if (settings.logOperational()) {
+            LOG.info("Run {} ended: {} (exit {}, {} payments)", ticket.label(), outcome, process.exitValue(), stat.rows().size());
+        }
+        List<Payment> payments = new ArrayList<>();
+        for (StatRow row : stat.rows()) {
+            payments.add(payment(row, ticket));
+        }
+        return payments;
+    }
+
+    /** DRY_RUN: the config was written and checked, regolancer is not run. */
+    public void skipped(RunTicket ticket) {
+        stats.run(RunOutcome.DRY_RUN);
+    }
+
+    private Payment payment(StatRow row, RunTicket ticket) {
+        Map<org.regolancer.orchestrator.pairing.ChannelId, Channel> channels = ticket.cycle().channels();
+        Channel from = channels.get(row.fromChannel());
+        Channel to = channels.get(row.toChannel());
+        return new Payment(row.time(), row.fromChannel(), from == null ? "" : from.alias(), row.toChannel(),
+                to == null ? "" : to.alias(), row.amountMsat(), row.feesMsat());
+    }
+
+    /** A payment is in the ledger: count it and say so in one line. */
+    public void recorded(Payment payment, Cycle cycle) {
+        stats.payment(payment);
+        cycle.payments.incrementAndGet();
+        LOG.info("{}", org.regolancer.orchestrator.telegram.PaymentMessage.logLine(payment));
+    }
+
+    /** Removes the run's config and stat file, whatever happened. */
+    public void cleanup(RunTicket ticket) {
+        byConfig.remove(ticket.files().config().toString());
+        try {
+            files.delete(ticket.files());
+        } catch (IOException e) {
+            errors.report("regolancer", "cannot remove run files of " + ticket.label(), e);
+        }
+    }
+
+    private String pretty(ObjectNode config) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            return config.toString();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.regolancer.orchestrator.ops;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code DATA_DIR/errors.log}: one timestamped line per error, secrets removed. The same error repeating (LNDg
+ * down for hours) is written once, then at most once an hour with the number of repeats, and once more when it
+ * clears, so the file and the log stay small.
+ */
+public class ErrorLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("errors");
+    static final Duration REPEAT_EVERY = Duration.ofHours(1);
+
+    private final Path file;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final Map<String, Repeat> repeats = new HashMap<>();
+
+    private static final class Repeat {
+        String message;
+        Instant lastWritten;
+        long suppressed;
+    }
+
+    public ErrorLog(Path file, Secrets secrets, Clock clock) {
+        this.file = file;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** Records an error of a kind ("lndg", "regolancer", "telegram", "cycle", …). */
+    public synchronized void report(String kind, String message) {
+        String clean = oneLine(secrets.scrub(message));
+        Instant now = clock.instant();
+        Repeat last = repeats.computeIfAbsent(kind, k -> new Repeat());
+        if (clean.equals(last.message) && Duration.between(last.lastWritten, now).compareTo(REPEAT_EVERY) < 0) {
+            last.suppressed++;
+            return;
+        }
+        String suffix = clean.equals(last.message) && last.suppressed > 0
+                ? " (repeated " + last.suppressed + " more times since " + last.lastWritten.truncatedTo(ChronoUnit.SECONDS) + ")"
+                : "";
+        last.message = clean;
+        last.lastWritten = now;
+        last.suppressed = 0;
+        write(now, kind, clean + suffix);
+    }
+
+    /** The error of this kind has cleared: says so once if repeats were held back. */
+    public synchronized void cleared(String kind) {
+        Repeat last = repeats.remove(kind);
+        if (last != null && last.suppressed > 0) {
+            write(clock.instant(), kind, "recovered after " + last.suppressed + " more repeats of: " + last.message);
+        }
+    }
+
+    /** Records an exception: its type and message, never its stack (which may hold request URIs). */
+    /** The ledger could not take a payment: the payment's row goes here so it is not lost. */
+    public void ledgerFailed(org.regolancer.orchestrator.ledger.Payment payment, Throwable error) {
+        report("ledger", "rebalances.csv write failed (" + describe(error) + "); the payment: "
+                + (payment == null ? "unknown" : String.join(",", org.regolancer.orchestrator.ledger.LedgerRow.of(payment))));
+    }
+
+    public void runFailed(org.regolancer.orchestrator.pairing.Pair pair, Throwable error) {
+        report("regolancer", "run of " + (pair == null ? "a pair" : pair.label()) + " failed", error);
+    }
+
+    public void unhandled(String routeId, Throwable error) {
+        report("unhandled", "route " + routeId, error);
+    }
+
+    public void report(String kind, String context, Throwable error) {
+        report(kind, context + ": " + describe(error));
+    }
+
+    public static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause.getMessage() == null || cause.getMessage().isBlank())) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    private void write(Instant now, String kind, String message) {
+        String line = now.truncatedTo(ChronoUnit.SECONDS) + " [" + kind + "] " + message;
+        LOG.warn("{}", line.substring(line.indexOf(' ') + 1));
+        try {
+            if (Files.notExists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.error("cannot write {}: {}", file, e.toString());
+        }
+    }
+
+    private static String oneLine(String text) {
+        String flat = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return flat.length() > 1000 ? flat.substring(0, 1000) + "…" : flat;
+    }
+}

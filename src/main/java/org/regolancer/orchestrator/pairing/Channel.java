@@ -1,0 +1,44 @@
+package org.regolancer.orchestrator.pairing;
+
+/**
+ * One channel as LNDg reports it, reduced to what pairing needs. Balances and capacity are in sats;
+ * the AR targets are LNDg's per-channel percentages (1–100).
+ */
+public record Channel(
+        ChannelId id,
+        String alias,
+        String peer,
+        long capacity,
+        long localBalance,
+        long remoteBalance,
+        long pendingOutbound,
+        long pendingInbound,
+        boolean active,
+        boolean open,
+        boolean isPrivate,
+        boolean autoRebalance,
+        int arInTarget,
+        int arOutTarget) {
+
+    public Channel {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        alias = alias == null ? "" : alias;
+    }
+
+    /** LNDg's outbound %: floor((local + pending outbound) × 100 / capacity). */
+    public int outboundPercent() {
+        return (int) Math.floorDiv((localBalance + pendingOutbound) * 100, capacity);
+    }
+
+    /** LNDg's inbound %: floor((remote + pending inbound) × 100 / capacity). */
+    public int inboundPercent() {
+        return (int) Math.floorDiv((remoteBalance + pendingInbound) * 100, capacity);
+    }
+
+    /** The alias, or the channel id when the peer has none. */
+    public String displayName() {
+        return alias.isBlank() ? id.value() : alias;
+    }
+}

@@ -1,0 +1,161 @@
+package org.regolancer.orchestrator.regolancer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a command with an argument array (never a shell), merges its stdout and stderr into lines as they come,
+ * keeps only the last few (bounded in count and length, so megabytes of output cost nothing), and enforces a
+ * deadline: SIGTERM to the process and everything it started, then SIGKILL after a grace period.
+ */
+public final class ProcessRunner implements AutoCloseable {
+
+    static final int KEEP_LINES = 20;
+    static final int MAX_LINE_BYTES = 2000;
+
+    private final Duration grace;
+    private final Clock clock;
+    private final ScheduledExecutorService killer;
+    private final Set<Running> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private static final class Running {
+        final Process process;
+        volatile boolean stopped;
+
+        Running(Process process) {
+            this.process = process;
+        }
+    }
+
+    public ProcessRunner(Duration grace, Clock clock) {
+        this.grace = grace;
+        this.clock = clock;
+        this.killer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "regolancer-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ProcessResult run(List<String> command, Map<String, String> environment, Instant deadline,
+            Consumer<String> lineSink) throws IOException, InterruptedException {
+        if (closed) {
+            throw new IOException("stopping: no new processes");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(environment);
+        Running run = new Running(builder.start());
+        running.add(run);
+        ScheduledFuture<?> timer = null;
+        try {
+            run.process.getOutputStream().close();
+            long millis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+            timer = killer.schedule(() -> stop(run), millis, TimeUnit.MILLISECONDS);
+            List<String> tail = readLines(run.process.getInputStream(), lineSink);
+            int exit = run.process.waitFor();
+            // a run ended by a SIGTERM while we stop (systemd may signal the whole group) counts as stopped by us
+            return new ProcessResult(exit, tail, run.stopped || closed);
+        } catch (InterruptedException e) {
+            stop(run);
+            throw e;
+        } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            running.remove(run);
+        }
+    }
+
+    /** The number of processes running now. */
+    public int runningCount() {
+        return running.size();
+    }
+
+    /** Refuses new processes and stops the running ones (SIGTERM, then SIGKILL after the grace period). */
+    @Override
+    public void close() {
+        closed = true;
+        running.forEach(this::stop);
+    }
+
+    /** Waits until no process started by this runner is left, at most the given time. */
+    public boolean awaitNoneRunning(Duration max) throws InterruptedException {
+        Instant end = clock.instant().plus(max);
+        while (!running.isEmpty() && clock.instant().isBefore(end)) {
+            Thread.sleep(20);
+        }
+        return running.isEmpty();
+    }
+
+    private void stop(Running run) {
+        if (run.stopped || !run.process.isAlive()) {
+            return;
+        }
+        run.stopped = true;
+        // snapshot the children first: once the parent is gone they are no longer its descendants
+        List<ProcessHandle> tree = new ArrayList<>(run.process.descendants().toList());
+        run.process.destroy();
+        tree.forEach(ProcessHandle::destroy);
+        killer.schedule(() -> {
+            tree.addAll(run.process.descendants().toList());
+            tree.forEach(ProcessHandle::destroyForcibly);
+            run.process.destroyForcibly();
+        }, grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads lines until the stream ends; each line is cut at MAX_LINE_BYTES, only the last KEEP_LINES are kept. */
+    static List<String> readLines(InputStream in, Consumer<String> lineSink) throws IOException {
+        Deque<String> tail = new ArrayDeque<>();
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            for (int i = 0; i < n; i++) {
+                byte b = buffer[i];
+                if (b == '\n') {
+                    emit(line, tail, lineSink);
+                } else if (line.size() < MAX_LINE_BYTES) {
+                    line.write(b);
+                }
+            }
+        }
+        if (line.size() > 0) {
+            emit(line, tail, lineSink);
+        }
+        return List.copyOf(tail);
+    }
+
+    private static void emit(ByteArrayOutputStream line, Deque<String> tail, Consumer<String> lineSink) {
+        String text = line.toString(StandardCharsets.UTF_8).stripTrailing();
+        line.reset();
+        lineSink.accept(text);
+        tail.addLast(text);
+        if (tail.size() > KEEP_LINES) {
+            tail.removeFirst();
+        }
+    }
+
+    /** Stops the deadline thread; call after {@link #close()} once nothing runs any more. */
+    public void shutdownTimers() {
+        killer.shutdownNow();
+    }
+}

@@ -1,0 +1,94 @@
+package org.regolancer.orchestrator.settings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every setting, validated and typed. Names follow the Python orchestrator's environment variables.
+ * {@link #toString()} and {@link #toProperties()} never contain the LNDg password or the bot token.
+ */
+public record Settings(
+        boolean dryRun,
+        URI lndgBaseUrl,
+        String lndgUser,
+        String lndgPass,
+        String telegramToken,
+        String telegramChatId,
+        URI telegramApiUrl,
+        boolean sendRebalanceMsg,
+        boolean enableDailyReport,
+        boolean regolancerLiveLogs,
+        boolean logTemplateConfig,
+        long amountInitial,
+        BigDecimal amountIncreasePercent,
+        long amountEveryRounds,
+        int amountMaxIncreases,
+        boolean runForever,
+        long sleepSeconds,
+        int maxWorkers,
+        long maxCycleSeconds,
+        boolean randomizePairs,
+        boolean logOperational,
+        boolean enableFileLogs,
+        Path regolancerBin,
+        Path configTemplate,
+        ObjectNode template,
+        Path dataDir,
+        Set<String> excludeChannels,
+        boolean demo) {
+
+    /** Telegram is used when a token and a chat id are both set. */
+    public boolean telegramConfigured() {
+        return !telegramToken.isBlank() && !telegramChatId.isBlank();
+    }
+
+    public boolean sendPaymentMessages() {
+        return sendRebalanceMsg && telegramConfigured();
+    }
+
+    /** Normalised values for Camel's property placeholders; secrets left out. */
+    public Map<String, String> toProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("DRY_RUN", Boolean.toString(dryRun));
+        p.put("LNDG_BASE_URL", lndgBaseUrl.toString());
+        p.put("TELEGRAM_CHAT_ID", telegramChatId);
+        p.put("TELEGRAM_API_URL", telegramApiUrl.toString());
+        p.put("SEND_REBALANCE_MSG", Boolean.toString(sendRebalanceMsg));
+        p.put("ENABLE_DAILY_REPORT", Boolean.toString(enableDailyReport));
+        p.put("REGOLANCER_LIVE_LOGS", Boolean.toString(regolancerLiveLogs));
+        p.put("LOG_TEMPLATE_CONFIG", Boolean.toString(logTemplateConfig));
+        p.put("AMOUNT_INITIAL", Long.toString(amountInitial));
+        p.put("AMOUNT_INCREASE_PERCENT", amountIncreasePercent.toPlainString());
+        p.put("AMOUNT_EVERY_ROUNDS", Long.toString(amountEveryRounds));
+        p.put("AMOUNT_MAX_INCREASES", Integer.toString(amountMaxIncreases));
+        p.put("RUN_FOREVER", Boolean.toString(runForever));
+        p.put("SLEEP_SECONDS", Long.toString(sleepSeconds));
+        p.put("MAX_WORKERS", Integer.toString(maxWorkers));
+        p.put("MAX_CYCLE_SECONDS", Long.toString(maxCycleSeconds));
+        p.put("RANDOMIZE_PAIRS", Boolean.toString(randomizePairs));
+        p.put("LOG_OPERATIONAL", Boolean.toString(logOperational));
+        p.put("ENABLE_FILE_LOGS", Boolean.toString(enableFileLogs));
+        p.put("REGOLANCER_BIN", regolancerBin.toString());
+        p.put("CONFIG_TEMPLATE", configTemplate.toString());
+        p.put("DATA_DIR", dataDir.toString());
+        p.put("EXCLUDE_CHANNELS", String.join(",", excludeChannels));
+        // derived values the routes use
+        p.put("cycle.delay-ms", Long.toString(Math.max(1, sleepSeconds * 1000)));
+        p.put("cycle.repeat-count", runForever ? "0" : "1");
+        p.put("notify.telegram", Boolean.toString(sendPaymentMessages()));
+        p.put("notify.log", Boolean.toString(demo && !sendPaymentMessages()));
+        p.put("notify.enabled", Boolean.toString(sendPaymentMessages() || demo));
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "Settings" + toProperties() + (lndgPass.isEmpty() ? "" : " LNDG_PASS=***")
+                + (telegramToken.isEmpty() ? "" : " TELEGRAM_TOKEN=***");
+    }
+}

@@ -1,0 +1,217 @@
+package org.regolancer.orchestrator.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.regolancer.orchestrator.pairing.AmountLadder;
+import org.regolancer.orchestrator.pairing.ChannelId;
+import org.regolancer.orchestrator.regolancer.TemplateCheck;
+
+/**
+ * Reads every setting from one lookup (environment over {@code .env} over {@code application.properties}) and
+ * validates it. The first bad setting throws a {@link SettingsException} whose message names it and what it
+ * accepts. Relative paths resolve against the working directory.
+ */
+public final class SettingsLoader {
+
+    /** Largest amount the ladder may reach: 10 BTC. */
+    public static final long MAX_AMOUNT_SAT = 1_000_000_000L;
+
+    private static final Pattern PUBKEY = Pattern.compile("[0-9a-fA-F]{66}");
+    private static final Pattern CHAT_ID = Pattern.compile("-?[0-9]{1,20}|@[A-Za-z0-9_]{4,64}");
+    private static final Set<String> TRUE = Set.of("1", "true", "yes", "on");
+    private static final Set<String> FALSE = Set.of("0", "false", "no", "off");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Function<String, String> raw;
+    private final Path workingDir;
+
+    private SettingsLoader(Function<String, String> raw, Path workingDir) {
+        this.raw = raw;
+        this.workingDir = workingDir;
+    }
+
+    public static Settings load(Function<String, String> raw, Path workingDir, boolean demo) {
+        return new SettingsLoader(raw, workingDir.toAbsolutePath().normalize()).load(demo);
+    }
+
+    private Settings load(boolean demo) {
+        // plain values first, then what needs the file system, so the message names the first real mistake
+        boolean dryRun = bool("DRY_RUN");
+        boolean sendRebalanceMsg = bool("SEND_REBALANCE_MSG");
+        boolean enableDailyReport = bool("ENABLE_DAILY_REPORT");
+        boolean liveLogs = bool("REGOLANCER_LIVE_LOGS");
+        boolean logTemplateConfig = bool("LOG_TEMPLATE_CONFIG");
+        boolean runForever = bool("RUN_FOREVER");
+        boolean randomizePairs = bool("RANDOMIZE_PAIRS");
+        boolean logOperational = bool("LOG_OPERATIONAL");
+        boolean enableFileLogs = bool("ENABLE_FILE_LOGS");
+        long amountInitial = number("AMOUNT_INITIAL", 1, 100_000_000);
+        BigDecimal increase = decimal("AMOUNT_INCREASE_PERCENT", 0, 10_000);
+        long everyRounds = number("AMOUNT_EVERY_ROUNDS", 1, 1_000_000);
+        int maxIncreases = (int) number("AMOUNT_MAX_INCREASES", 0, 100);
+        long highest = new AmountLadder(amountInitial, increase, everyRounds, maxIncreases).highest();
+        if (highest > MAX_AMOUNT_SAT) {
+            throw new SettingsException("AMOUNT_INITIAL, AMOUNT_INCREASE_PERCENT and AMOUNT_MAX_INCREASES together reach "
+                    + highest + " sats; accepted: at most " + MAX_AMOUNT_SAT + " sats (10 BTC) at the top of the ladder");
+        }
+        long sleepSeconds = number("SLEEP_SECONDS", 0, 86_400);
+        int maxWorkers = (int) number("MAX_WORKERS", 1, 64);
+        long maxCycleSeconds = number("MAX_CYCLE_SECONDS", 10, 86_400);
+        URI lndgBaseUrl = httpUrl("LNDG_BASE_URL");
+        URI telegramApiUrl = httpUrl("TELEGRAM_API_URL");
+        String user = text("LNDG_USER");
+        String pass = text("LNDG_PASS");
+        if (user.isEmpty() || pass.isEmpty()) {
+            throw new SettingsException("LNDG_USER and LNDG_PASS must both be set: LNDg's Basic-auth user name and password");
+        }
+        String chatId = text("TELEGRAM_CHAT_ID");
+        if (!chatId.isEmpty() && !CHAT_ID.matcher(chatId).matches()) {
+            throw new SettingsException("TELEGRAM_CHAT_ID=" + chatId + " is invalid; accepted: a numeric chat id or @channelname");
+        }
+        Set<String> excluded = excluded();
+        Path templateFile = path("CONFIG_TEMPLATE");
+        ObjectNode template = template(templateFile, amountInitial);
+        Path bin = path("REGOLANCER_BIN");
+        if (!dryRun && !(Files.isRegularFile(bin) && Files.isExecutable(bin))) {
+            throw new SettingsException("REGOLANCER_BIN=" + bin + " is not an executable file; accepted: the path of the "
+                    + "regolancer binary (or set DRY_RUN=true)");
+        }
+        Path dataDir = dataDir();
+        return new Settings(dryRun, lndgBaseUrl, user, pass, text("TELEGRAM_TOKEN"), chatId, telegramApiUrl,
+                sendRebalanceMsg, enableDailyReport, liveLogs, logTemplateConfig, amountInitial, increase, everyRounds,
+                maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
+                enableFileLogs, bin, templateFile, template, dataDir, excluded, demo);
+    }
+
+    private String text(String name) {
+        String value = raw.apply(name);
+        return value == null ? "" : value.strip();
+    }
+
+    private String required(String name) {
+        String value = text(name);
+        if (value.isEmpty()) {
+            throw new SettingsException(name + " is not set; application.properties holds its default");
+        }
+        return value;
+    }
+
+    private boolean bool(String name) {
+        String value = required(name).toLowerCase(Locale.ROOT);
+        if (TRUE.contains(value)) {
+            return true;
+        }
+        if (FALSE.contains(value)) {
+            return false;
+        }
+        throw new SettingsException(name + "=" + text(name) + " is not a boolean; accepted: 1/true/yes/on or 0/false/no/off");
+    }
+
+    private long number(String name, long min, long max) {
+        String value = required(name);
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SettingsException(name + "=" + value + " is invalid; accepted: a whole number from " + min + " to " + max);
+    }
+
+    private BigDecimal decimal(String name, long min, long max) {
+        String value = required(name);
+        try {
+            BigDecimal n = new BigDecimal(value);
+            if (n.compareTo(BigDecimal.valueOf(min)) >= 0 && n.compareTo(BigDecimal.valueOf(max)) <= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SettingsException(name + "=" + value + " is invalid; accepted: a number from " + min + " to " + max);
+    }
+
+    private URI httpUrl(String name) {
+        String value = required(name);
+        try {
+            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new SettingsException(name + "=" + value + " is invalid; accepted: an http:// or https:// URL with a host "
+                + "and no user, query or fragment (e.g. http://localhost:8889)");
+    }
+
+    private Path path(String name) {
+        String value = required(name);
+        try {
+            return workingDir.resolve(value).normalize();
+        } catch (InvalidPathException e) {
+            throw new SettingsException(name + "=" + value + " is not a valid path");
+        }
+    }
+
+    private ObjectNode template(Path file, long lowestAmount) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new SettingsException("CONFIG_TEMPLATE=" + file + " cannot be read as JSON ("
+                    + e.getClass().getSimpleName() + "); accepted: a readable regolancer JSON config");
+        }
+        TemplateCheck.problem(node, lowestAmount).ifPresent(problem -> {
+            throw new SettingsException("CONFIG_TEMPLATE=" + file + ": " + problem);
+        });
+        return (ObjectNode) node;
+    }
+
+    private Path dataDir() {
+        Path dir = path("DATA_DIR");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new SettingsException("DATA_DIR=" + dir + " cannot be created (" + e.getClass().getSimpleName()
+                    + "); accepted: a writable folder");
+        }
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new SettingsException("DATA_DIR=" + dir + " is not a writable folder; accepted: a writable folder");
+        }
+        return dir;
+    }
+
+    private Set<String> excluded() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String item : text("EXCLUDE_CHANNELS").split(",")) {
+            String id = item.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!ChannelId.isValid(id) && !PUBKEY.matcher(id).matches()) {
+                throw new SettingsException("EXCLUDE_CHANNELS has '" + id + "'; accepted: a comma list of numeric chan_ids "
+                        + "or 66-hex peer pubkeys");
+            }
+            ids.add(id.toLowerCase(Locale.ROOT));
+        }
+        return ids;
+    }
+}

@@ -7,6 +7,7 @@ package org.regolancer.orchestrator.cycle;
 public class Lifecycle {
 
     private volatile int exitCode;
+    private volatile boolean finished;
     private volatile Runnable onFinished = () -> { };
 
     public void setOnFinished(Runnable onFinished) {
@@ -15,7 +16,12 @@ public class Lifecycle {
 
     public void finished(int code) {
         exitCode = code;
+        finished = true;
         onFinished.run();
+    }
+
+    public boolean isFinished() {
+        return finished;
     }
 
     public int exitCode() {

@@ -1,0 +1,103 @@
+package org.regolancer.orchestrator.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.regolancer.orchestrator.fixtures.TestChannels.chanId;
+import static org.regolancer.orchestrator.fixtures.TestChannels.source;
+import static org.regolancer.orchestrator.fixtures.TestChannels.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
+import org.regolancer.orchestrator.fixtures.FakeLndg;
+import org.regolancer.orchestrator.fixtures.FakeTelegram;
+import org.regolancer.orchestrator.fixtures.StandinRegolancer;
+
+/** One whole cycle: 3 sources × 3 targets, 3 workers, every run pays once. */
+class RebalanceCycleRouteTest extends DaemonRouteTestSupport {
+
+    private static final String TRICKY_ALIAS = "Bob <&> \"Shop\" 🦀";
+
+    @Override
+    protected void arrange() throws IOException {
+        lndg.withPageSize(2).withChannels(List.of(
+                source(1, "SourceOne"), source(2, "SourceTwo"), source(3, "SourceThree"),
+                target(11, "SinkOne"), target(12, TRICKY_ALIAS), target(13, "SinkThree")));
+        regolancer = new StandinRegolancer(work.resolve("bin"), "* * success 0.6");
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("MAX_WORKERS", "3", "RUN_FOREVER", "false");
+    }
+
+    @Test
+    void runsEveryPairOnceWithAtMostMaxWorkersAtOnceAndNoChannelTwice() throws Exception {
+        assertTrue(await(Duration.ofSeconds(30), lifecycle::isFinished), "the single cycle ends");
+        assertEquals(0, lifecycle.exitCode());
+
+        List<StandinRegolancer.Run> runs = regolancer.runs();
+        Set<String> pairs = runs.stream().map(r -> r.from() + ">" + r.to()).collect(Collectors.toSet());
+        Set<String> expected = new HashSet<>();
+        for (int s : new int[] {1, 2, 3}) {
+            for (int t : new int[] {11, 12, 13}) {
+                expected.add(chanId(s) + ">" + chanId(t));
+            }
+        }
+        assertEquals(9, runs.size(), "each pair runs once");
+        assertEquals(expected, pairs);
+        assertEquals(3, StandinRegolancer.peakParallelism(runs), "peak parallelism is MAX_WORKERS");
+        assertEquals(List.of(), StandinRegolancer.channelOverlaps(runs));
+        assertTrue(runs.stream().allMatch(r -> r.amount() == 19532), "cycle 0 uses AMOUNT_INITIAL");
+    }
+
+    @Test
+    void followsLndgPagesAgainstTheConfiguredUrlWithPreemptiveBasicAuth() throws Exception {
+        assertTrue(await(Duration.ofSeconds(30), lifecycle::isFinished));
+        List<FakeLndg.Request> requests = lndg.requests();
+        assertEquals(3, requests.size(), "6 channels in pages of 2");
+        assertTrue(requests.get(0).query().contains("is_open=true") && requests.get(0).query().contains("is_active=true"));
+        assertTrue(requests.get(1).query().contains("offset=2"), requests.get(1).query());
+        assertTrue(requests.get(2).query().contains("offset=4"), requests.get(2).query());
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (FakeLndg.USER + ":" + FakeLndg.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertTrue(requests.stream().allMatch(r -> basic.equals(r.authorization())), "credentials on the first try");
+    }
+
+    @Test
+    void writesOneLedgerRowPerPaymentUnderOneHeader() throws Exception {
+        assertTrue(await(Duration.ofSeconds(30), lifecycle::isFinished));
+        List<String> ledger = ledgerLines();
+        assertEquals("time_utc,source_chan_id,source_alias,target_chan_id,target_alias,amount_sat,fee_msat,fee_ppm",
+                ledger.get(0));
+        assertEquals(10, ledger.size(), "header and 9 payments");
+        assertEquals(1, ledger.stream().filter(l -> l.startsWith("time_utc")).count());
+        String tricky = ledger.stream().filter(l -> l.contains(chanId(1) + ",SourceOne," + chanId(12))).findFirst()
+                .orElseThrow();
+        assertTrue(tricky.endsWith(",\"Bob <&> \"\"Shop\"\" 🦀\",19532,17578,900"), tricky);
+        assertEquals(9, stats().getSuccesses());
+        assertEquals(9 * 19532, stats().getSatsMoved());
+    }
+
+    @Test
+    void announcesEachPaymentOnTelegramWithEscapedAliases() throws Exception {
+        assertTrue(await(Duration.ofSeconds(40), () -> telegram.delivered().size() == 9), "9 messages");
+        for (JsonNode message : telegram.delivered()) {
+            assertEquals(FakeTelegram.CHAT_ID, message.path("chat_id").asText());
+            assertEquals("HTML", message.path("parse_mode").asText());
+            assertTrue(message.path("text").asText().contains("Rebalanced 19,532 sat"), message.toString());
+        }
+        assertTrue(telegram.delivered().stream().anyMatch(m -> m.path("text").asText()
+                .contains("SourceTwo → Bob &lt;&amp;&gt; \"Shop\" 🦀")), "aliases escaped for HTML");
+        assertEquals(List.of(), errorLines());
+    }
+}

@@ -1,0 +1,58 @@
+package org.regolancer.orchestrator.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.regolancer.orchestrator.fixtures.TestChannels.chanId;
+import static org.regolancer.orchestrator.fixtures.TestChannels.source;
+import static org.regolancer.orchestrator.fixtures.TestChannels.target;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.cycle.RunOutcome;
+import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
+import org.regolancer.orchestrator.fixtures.StandinRegolancer;
+
+/** Payments are counted from the stat file of each run, whatever its exit code says. */
+class RunOutcomesRouteTest extends DaemonRouteTestSupport {
+
+    @Override
+    protected void arrange() throws IOException {
+        lndg.withChannels(List.of(source(1, "S1"), source(2, "S2"), source(3, "S3"),
+                target(11, "T1"), target(12, "T2"), target(13, "T3")));
+        regolancer = new StandinRegolancer(work.resolve("bin"),
+                chanId(1) + " " + chanId(11) + " rapid 0 3",
+                chanId(2) + " " + chanId(12) + " timeout-after-success",
+                chanId(3) + " " + chanId(13) + " crash",
+                chanId(1) + " " + chanId(12) + " garbage-row",
+                "* * fail");
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("RUN_FOREVER", "false", "SEND_REBALANCE_MSG", "false");
+    }
+
+    @Test
+    void recordsRapidRowsAndSuccessesBeforeExit2AndReportsCrashesAndBadRows() throws Exception {
+        assertTrue(await(Duration.ofSeconds(30), lifecycle::isFinished));
+        assertEquals(9, regolancer.runs().size());
+
+        List<String> ledger = ledgerLines();
+        assertEquals(1 + 3 + 1 + 1, ledger.size(), "3 rapid payments, 1 before exit 2, 1 valid row beside a bad one");
+        assertEquals(3, ledger.stream().filter(l -> l.contains(chanId(1) + ",S1," + chanId(11))).count());
+        assertEquals(1, ledger.stream().filter(l -> l.contains(chanId(2) + ",S2," + chanId(12))).count());
+
+        assertEquals(3, stats().getRuns(RunOutcome.SUCCESS));
+        assertEquals(1, stats().getRuns(RunOutcome.FAILED));
+        assertEquals(5, stats().getRuns(RunOutcome.NOTHING_POSSIBLE));
+
+        List<String> errors = errorLines();
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.stream().anyMatch(l -> l.contains("S3 → T3: regolancer exited with 139")), errors.toString());
+        assertTrue(errors.stream().anyMatch(l -> l.contains("malformed stat rows")), errors.toString());
+        assertTrue(telegram.paths().isEmpty(), "SEND_REBALANCE_MSG=false sends nothing");
+    }
+}

@@ -3,7 +3,9 @@ package org.regolancer.orchestrator.pairing;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Picks sources and targets by LNDg's own rules (rebalancer.py) and pairs every source with every target.
@@ -20,7 +22,7 @@ public final class PairPlanner {
 
     /** @param excluded channel ids and peer pubkeys never used */
     public PairPlanner(Collection<String> excluded) {
-        this.excluded = Set.copyOf(excluded);
+        this.excluded = excluded.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     public List<Pair> plan(List<Channel> channels) {
@@ -49,7 +51,7 @@ public final class PairPlanner {
 
     boolean usable(Channel channel) {
         return channel.open() && channel.active() && !channel.isPrivate()
-                && !excluded.contains(channel.id().value()) && !excluded.contains(channel.peer());
+                && !excluded.contains(channel.id().value()) && !excluded.contains(channel.peer().toLowerCase(Locale.ROOT));
     }
 
     static boolean isSource(Channel channel) {

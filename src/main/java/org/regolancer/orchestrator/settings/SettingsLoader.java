@@ -210,7 +210,7 @@ public final class SettingsLoader {
                 throw new SettingsException("EXCLUDE_CHANNELS has '" + id + "'; accepted: a comma list of numeric chan_ids "
                         + "or 66-hex peer pubkeys");
             }
-            ids.add(id.toLowerCase(Locale.ROOT));
+            ids.add(id);
         }
         return ids;
     }

@@ -1,0 +1,67 @@
+package org.regolancer.orchestrator.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ErrorLogTest {
+
+    @TempDir
+    Path dir;
+
+    private Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    @Test
+    void theSameErrorRepeatingIsOneLineAnHourAndItsRecoveryOneMore() throws Exception {
+        Path file = dir.resolve("errors.log");
+        ErrorLog log = new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock);
+        for (int i = 0; i < 800; i++) {
+            log.report("lndg", "connection refused");
+            now = now.plusSeconds(5);
+        }
+        log.report("lndg", "connection refused");
+        log.cleared("lndg");
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertEquals("2026-11-25T10:00:00Z [lndg] connection refused", lines.get(0));
+        assertTrue(lines.get(1).startsWith("2026-11-25T11:00:00Z [lndg] connection refused (repeated 719 more times"),
+                lines.get(1));
+        assertTrue(lines.get(2).contains("recovered after"), lines.get(2));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void linesAreSingleAndFreeOfSecrets() throws Exception {
+        Path file = dir.resolve("errors.log");
+        new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report("x", "bad\nthing with pw-secret");
+        assertEquals(List.of("2026-11-25T10:00:00Z [x] bad thing with ***"), Files.readAllLines(file));
+        assertTrue(Duration.ofHours(1).equals(ErrorLog.REPEAT_EVERY));
+    }
+}

@@ -1,0 +1,70 @@
+package org.regolancer.orchestrator.regolancer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ProcessRunnerTest {
+
+    private final ProcessRunner runner = new ProcessRunner(Duration.ofMillis(500), Clock.systemUTC());
+
+    @AfterEach
+    void stop() {
+        runner.close();
+        runner.shutdownTimers();
+    }
+
+    private ProcessResult run(String script, Duration deadline, List<String> lines) throws Exception {
+        return runner.run(List.of("bash", "-c", script), Map.of("NO_COLOR", "1"), Instant.now().plus(deadline), lines::add);
+    }
+
+    @Test
+    void streamsMergedLinesAndPassesTheEnvironment() throws Exception {
+        List<String> lines = new ArrayList<>();
+        ProcessResult result = run("echo out; echo err >&2; echo color=$NO_COLOR; exit 2", Duration.ofSeconds(10), lines);
+        assertEquals(2, result.exitValue());
+        assertFalse(result.stoppedByUs());
+        assertEquals(List.of("out", "err", "color=1"), lines);
+    }
+
+    @Test
+    void aProcessIgnoringSigtermAndItsChildrenAreKilledAfterTheGrace() throws Exception {
+        Instant start = Instant.now();
+        ProcessResult result = run("trap '' TERM; sleep 3611 & wait; sleep 3611", Duration.ofMillis(300), new ArrayList<>());
+        Duration took = Duration.between(start, Instant.now());
+        assertTrue(result.stoppedByUs());
+        assertEquals(137, result.exitValue(), "SIGKILL");
+        assertTrue(took.toMillis() < 3000, "deadline 300 ms + grace 500 ms, took " + took);
+        Thread.sleep(200);
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 3611")));
+    }
+
+    @Test
+    void megabytesOfOutputKeepOnlyABoundedTail() throws Exception {
+        ProcessResult result = run("head -c 5000000 /dev/zero | tr '\\\\0' 'x'; echo; for i in $(seq 1 100); do echo line $i; done",
+                Duration.ofSeconds(20), new ArrayList<>() {
+                    @Override
+                    public boolean add(String s) {
+                        return true;
+                    }
+                });
+        assertEquals(ProcessRunner.KEEP_LINES, result.lastLines().size());
+        assertEquals("line 100", result.lastLines().get(ProcessRunner.KEEP_LINES - 1));
+    }
+
+    @Test
+    void aVeryLongLineIsCut() throws Exception {
+        List<String> lines = new ArrayList<>();
+        run("head -c 100000 /dev/zero | tr '\\\\0' 'y'", Duration.ofSeconds(10), lines);
+        assertEquals(ProcessRunner.MAX_LINE_BYTES, lines.get(0).length());
+    }
+}

@@ -1,0 +1,132 @@
+package org.regolancer.orchestrator.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> defaults() throws IOException {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
+            p.load(reader);
+        }
+        Map<String, String> raw = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> raw.put(k, p.getProperty(k)));
+        raw.put("LNDG_USER", "lndg-admin");
+        raw.put("LNDG_PASS", "pw");
+        raw.put("DATA_DIR", dir.resolve("data").toString());
+        raw.put("REGOLANCER_BIN", Path.of("demo/regolancer").toAbsolutePath().toString());
+        raw.put("CONFIG_TEMPLATE", Path.of("config.template.json").toAbsolutePath().toString());
+        return raw;
+    }
+
+    private Settings load(Map<String, String> raw) {
+        return SettingsLoader.load(raw::get, dir, false);
+    }
+
+    private String failure(String name, String value) throws IOException {
+        Map<String, String> raw = defaults();
+        raw.put(name, value);
+        return assertThrows(SettingsException.class, () -> load(raw)).getMessage();
+    }
+
+    @Test
+    void theShippedDefaultsAreTheOriginalOnes() throws IOException {
+        Settings s = load(defaults());
+        assertEquals(19532, s.amountInitial());
+        assertEquals(2, s.maxWorkers());
+        assertEquals(300, s.maxCycleSeconds());
+        assertEquals(5, s.sleepSeconds());
+        assertTrue(s.runForever() && s.randomizePairs() && s.sendRebalanceMsg());
+        assertFalse(s.dryRun() || s.telegramConfigured());
+        assertEquals("http://localhost:8889", s.lndgBaseUrl().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,true", "TRUE,true", "Yes,true", "on,true", "0,false", "False,false", "NO,false", "off,false"})
+    void booleansTakeThePythonSpellingsInAnyCase(String text, boolean expected) throws IOException {
+        Map<String, String> raw = defaults();
+        raw.put("RANDOMIZE_PAIRS", text);
+        assertEquals(expected, load(raw).randomizePairs());
+    }
+
+    @Test
+    void aBadSettingIsOneLineNamingItAndWhatIsAccepted() throws IOException {
+        assertEquals("MAX_WORKERS=0 is invalid; accepted: a whole number from 1 to 64", failure("MAX_WORKERS", "0"));
+        assertEquals("SLEEP_SECONDS=five is invalid; accepted: a whole number from 0 to 86400", failure("SLEEP_SECONDS", "five"));
+        assertTrue(failure("RUN_FOREVER", "maybe").startsWith("RUN_FOREVER=maybe is not a boolean; accepted: 1/true/yes/on"));
+        assertTrue(failure("LNDG_BASE_URL", "localhost:8889").startsWith("LNDG_BASE_URL=localhost:8889 is invalid; accepted: an http"));
+        assertTrue(failure("LNDG_BASE_URL", "http://user:pw@lndg:8889").contains("no user"));
+        assertTrue(failure("AMOUNT_INCREASE_PERCENT", "-1").startsWith("AMOUNT_INCREASE_PERCENT=-1 is invalid"));
+        assertTrue(failure("AMOUNT_MAX_INCREASES", "30").contains("at most 1000000000 sats"));
+        assertTrue(failure("EXCLUDE_CHANNELS", "123,notachannel").contains("'notachannel'"));
+        assertTrue(failure("TELEGRAM_CHAT_ID", "chat").startsWith("TELEGRAM_CHAT_ID=chat is invalid"));
+        for (String message : new String[] {failure("MAX_WORKERS", "x"), failure("LNDG_PASS", "")}) {
+            assertFalse(message.contains("\n"));
+            assertFalse(message.contains("pw"), "no secret in " + message);
+        }
+    }
+
+    @Test
+    void zeroSleepAndZeroIncreasesAreValid() throws IOException {
+        Map<String, String> raw = defaults();
+        raw.put("SLEEP_SECONDS", "0");
+        raw.put("AMOUNT_MAX_INCREASES", "0");
+        Settings s = load(raw);
+        assertEquals(0, s.sleepSeconds());
+        assertEquals("1", s.toProperties().get("cycle.delay-ms"), "the scheduler needs a positive delay");
+    }
+
+    @Test
+    void filesAreCheckedBeforeStart() throws IOException {
+        assertTrue(failure("REGOLANCER_BIN", dir.resolve("missing").toString()).contains("is not an executable file"));
+        Files.writeString(dir.resolve("bad.json"), "{not json");
+        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("bad.json").toString()).contains("cannot be read as JSON"));
+        Files.writeString(dir.resolve("from.json"), "{\"from\": 905399447106748416}");
+        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("from.json").toString()).contains("'from' must be a list of strings"));
+        Files.writeString(dir.resolve("rel.json"), "{\"rel_amount_from\": 0.1}");
+        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("rel.json").toString()).contains("rel_amount_from"));
+        Files.writeString(dir.resolve("min.json"), "{\"min_amount\": 50000}");
+        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("min.json").toString()).contains("above AMOUNT_INITIAL"));
+        Files.writeString(dir.resolve("a-file"), "x");
+        assertTrue(failure("DATA_DIR", dir.resolve("a-file").resolve("data").toString()).startsWith("DATA_DIR="));
+    }
+
+    @Test
+    void dryRunNeedsNoRegolancerBinary() throws IOException {
+        Map<String, String> raw = defaults();
+        raw.put("REGOLANCER_BIN", dir.resolve("missing").toString());
+        raw.put("DRY_RUN", "yes");
+        assertTrue(load(raw).dryRun());
+    }
+
+    @Test
+    void secretsStayOutOfToStringAndCamelProperties() throws IOException {
+        Map<String, String> raw = defaults();
+        raw.put("LNDG_PASS", "hunter2-lndg");
+        raw.put("TELEGRAM_TOKEN", "123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789");
+        raw.put("TELEGRAM_CHAT_ID", "-100123");
+        Settings s = load(raw);
+        assertFalse(s.toString().contains("hunter2-lndg") || s.toString().contains("ABCdefGh"), s.toString());
+        assertFalse(s.toProperties().containsKey("LNDG_PASS") || s.toProperties().containsKey("TELEGRAM_TOKEN"));
+        assertTrue(s.sendPaymentMessages());
+    }
+}

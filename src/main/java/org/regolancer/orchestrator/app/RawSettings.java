@@ -87,13 +87,34 @@ final class RawSettings {
         try {
             Dotenv dotenv = Dotenv.configure().directory(workingDir.toString()).ignoreIfMissing().load();
             for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-                values.put(entry.getKey(), entry.getValue());
+                values.put(entry.getKey(), unquoteSingle(entry.getValue()));
             }
         } catch (DotenvException e) {
-            // the library's message may quote a line, i.e. a secret: name the file only
-            throw new SettingsException(".env in " + workingDir + " is malformed; accepted: KEY=VALUE lines, # comments, "
-                    + "values in single or double quotes");
+            // the library's message quotes the line, which may hold a secret: name its number only
+            throw new SettingsException(".env in " + workingDir + " is malformed at line " + firstMalformedLine(workingDir)
+                    + "; accepted: KEY=VALUE lines, # comments, values in single or double quotes");
         }
         return values;
+    }
+
+    /** python-dotenv strips single quotes too; dotenv-java keeps them. */
+    static String unquoteSingle(String value) {
+        return value.length() >= 2 && value.startsWith("'") && value.endsWith("'") ? value.substring(1, value.length() - 1) : value;
+    }
+
+    private static final Pattern ENTRY = Pattern.compile("\\s*([#].*)?|\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*=.*");
+
+    private static String firstMalformedLine(Path workingDir) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(workingDir.resolve(".env"), StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (!ENTRY.matcher(lines.get(i)).matches()) {
+                    return Integer.toString(i + 1);
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "?";
     }
 }

@@ -1,0 +1,61 @@
+package org.regolancer.orchestrator.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.settings.SettingsException;
+
+class RawSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void environmentBeatsDotenvWhichBeatsApplicationProperties() throws Exception {
+        Files.writeString(dir.resolve("application.properties"),
+                "MAX_WORKERS=2\nSLEEP_SECONDS=5\nLNDG_PASS=\nLNDG_USER=\nRUN_FOREVER=true\ncamel.main.name=x\n");
+        Files.writeString(dir.resolve(".env"), "# my node\nMAX_WORKERS=3 # three is enough\nSLEEP_SECONDS=7\n"
+                + "LNDG_PASS=\"p w # not a comment\"\nLNDG_USER='lndg-admin'\n");
+        Map<String, String> raw = RawSettings.load(dir, null, Map.of("MAX_WORKERS", "4", "UNRELATED", "x"));
+        assertEquals("4", raw.get("MAX_WORKERS"), "the environment wins");
+        assertEquals("7", raw.get("SLEEP_SECONDS"), ".env over the defaults");
+        assertEquals("true", raw.get("RUN_FOREVER"), "the default stays");
+        assertEquals("p w # not a comment", raw.get("LNDG_PASS"), "quoted: spaces and # kept");
+        assertEquals("lndg-admin", raw.get("LNDG_USER"), "single quotes stripped, as python-dotenv does");
+        assertFalse(raw.containsKey("camel.main.name"), "Camel's own keys are not settings");
+        assertFalse(raw.containsKey("UNRELATED"));
+    }
+
+    @Test
+    void theDemoProfileWinsOverDotenvAndTheEnvironment() throws Exception {
+        Files.writeString(dir.resolve("application.properties"), "DATA_DIR=./data\nMAX_WORKERS=2\n");
+        Files.writeString(dir.resolve("application-demo.properties"), "DATA_DIR=./demo/data\n");
+        Files.writeString(dir.resolve(".env"), "DATA_DIR=/var/lib/real-node\n");
+        Map<String, String> raw = RawSettings.load(dir, "demo", Map.of("DATA_DIR", "/srv/real"));
+        assertEquals("./demo/data", raw.get("DATA_DIR"), "a demo never writes into a real ledger");
+        assertEquals("2", raw.get("MAX_WORKERS"));
+    }
+
+    @Test
+    void aMalformedDotenvNamesTheLineButNotItsContent() throws Exception {
+        Files.writeString(dir.resolve("application.properties"), "LNDG_PASS=\n");
+        Files.writeString(dir.resolve(".env"), "LNDG_USER=a\nthis line leaks hunter2\n");
+        String message = assertThrows(SettingsException.class, () -> RawSettings.load(dir, null, Map.of())).getMessage();
+        assertTrue(message.contains("line 2"), message);
+        assertFalse(message.contains("hunter2"), message);
+    }
+
+    @Test
+    void anUnknownProfileIsRefused() throws Exception {
+        Files.writeString(dir.resolve("application.properties"), "MAX_WORKERS=2\n");
+        String message = assertThrows(SettingsException.class, () -> RawSettings.load(dir, "prod", Map.of())).getMessage();
+        assertTrue(message.contains("accepted profiles: demo"), message);
+    }
+}

@@ -1,0 +1,125 @@
+package org.regolancer.orchestrator.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar in an install folder of its own (routes/, application*.properties, config.template.json,
+ * demo/), started with {@code java -jar} as the README says.
+ */
+class PackagedJarIT {
+
+    @TempDir
+    Path install;
+
+    @BeforeEach
+    void install() throws IOException {
+        for (String file : List.of("application.properties", "application-demo.properties", "config.template.json")) {
+            Files.copy(Path.of(file), install.resolve(file));
+        }
+        copyFolder(Path.of("routes"), install.resolve("routes"));
+        copyFolder(Path.of("demo"), install.resolve("demo"));
+        install.resolve("demo/regolancer").toFile().setExecutable(true);
+        Files.deleteIfExists(install.resolve("demo/data"));
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.filter(p -> !p.toString().contains("/data")).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-jar",
+                Path.of("target/regolancer-orchestrator.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(install.toFile())
+                .redirectErrorStream(true).redirectOutput(install.resolve("out.log").toFile());
+        builder.environment().keySet().removeIf(k -> k.matches("[A-Z][A-Z0-9_]*") && !k.equals("PATH") && !k.equals("HOME")
+                && !k.startsWith("JAVA") && !k.equals("LANG"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private String output() throws IOException {
+        return Files.readString(install.resolve("out.log"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDemoRebalancesAndStopsOnSigtermWithinTenSecondsLeavingNoRegolancer() throws Exception {
+        Process daemon = start(Map.of(), "--profile", "demo");
+        Path ledger = install.resolve("demo/data/rebalances.csv");
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline) && !(Files.exists(ledger) && Files.readAllLines(ledger).size() >= 2)) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.readAllLines(ledger).size() >= 2, "the demo paid at least once:\n" + output());
+        List<ProcessHandle> children = daemon.descendants().toList();
+
+        Instant stop = Instant.now();
+        daemon.destroy();
+        assertTrue(daemon.waitFor(10, TimeUnit.SECONDS), "exits within 10 s of SIGTERM");
+        Duration took = Duration.between(stop, Instant.now());
+        assertTrue(List.of(0, 143).contains(daemon.exitValue()), "exit " + daemon.exitValue());
+        for (ProcessHandle child : children) {
+            assertFalse(child.isAlive(), "left running: " + child.info().commandLine().orElse("?"));
+        }
+        String out = output();
+        assertTrue(out.contains("regolancer-orchestrator started (demo"), out);
+        assertTrue(out.contains("Telegram (demo, not sent)"), out);
+        assertFalse(out.contains("Exception"), out);
+        System.out.println("SIGTERM to exit: " + took.toMillis() + " ms");
+    }
+
+    @Test
+    void aBadSettingStopsStartUpWithOneLineAndExit2() throws Exception {
+        Process daemon = start(Map.of("MAX_WORKERS", "0", "LNDG_USER", "u", "LNDG_PASS", "secret-pw"));
+        assertTrue(daemon.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, daemon.exitValue());
+        assertEquals("regolancer-orchestrator: MAX_WORKERS=0 is invalid; accepted: a whole number from 1 to 64\n", output());
+    }
+
+    @Test
+    void aSingleCycleThatCannotReachLndgExits1AndSaysSoInErrorsLog() throws Exception {
+        Files.writeString(install.resolve(".env"), "LNDG_USER=u\nLNDG_PASS='secret-pw'\nRUN_FOREVER=no\nDRY_RUN=yes\n"
+                + "LNDG_BASE_URL=http://127.0.0.1:9\n");
+        Process daemon = start(Map.of());
+        assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, daemon.exitValue(), output());
+        List<String> errors = Files.readAllLines(install.resolve("data/errors.log"));
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).contains("[lndg] channel fetch failed"), errors.get(0));
+        assertFalse(output().contains("secret-pw") || errors.get(0).contains("secret-pw"));
+    }
+
+    @Test
+    void anUnknownArgumentIsRefused() throws Exception {
+        Process daemon = start(Map.of(), "--verbose");
+        assertTrue(daemon.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, daemon.exitValue());
+        assertTrue(output().startsWith("regolancer-orchestrator: unknown argument '--verbose'"), output());
+    }
+}

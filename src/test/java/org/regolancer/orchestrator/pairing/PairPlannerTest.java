@@ -93,17 +93,20 @@ class PairPlannerTest {
     }
 
     private static Channel privateOf(Channel c) {
-        return new Channel(c.id(), c.alias(), c.peer(), c.capacity(), c.localBalance(), c.remoteBalance(),
-                c.pendingOutbound(), c.pendingInbound(), true, true, true, c.autoRebalance(), c.arInTarget(), c.arOutTarget());
+        return with(c, true, true, true);
     }
 
     private static Channel inactive(Channel c) {
-        return new Channel(c.id(), c.alias(), c.peer(), c.capacity(), c.localBalance(), c.remoteBalance(),
-                c.pendingOutbound(), c.pendingInbound(), false, true, false, c.autoRebalance(), c.arInTarget(), c.arOutTarget());
+        return with(c, false, true, false);
     }
 
     private static Channel closed(Channel c) {
+        return with(c, true, false, false);
+    }
+
+    private static Channel with(Channel c, boolean active, boolean open, boolean isPrivate) {
         return new Channel(c.id(), c.alias(), c.peer(), c.capacity(), c.localBalance(), c.remoteBalance(),
-                c.pendingOutbound(), c.pendingInbound(), true, false, false, c.autoRebalance(), c.arInTarget(), c.arOutTarget());
+                c.pendingOutbound(), c.pendingInbound(), active, open, isPrivate, c.autoRebalance(), c.arInTarget(),
+                c.arOutTarget());
     }
 }

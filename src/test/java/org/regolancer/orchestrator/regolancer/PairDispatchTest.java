@@ -31,6 +31,17 @@ class PairDispatchTest {
         return new PairDispatch(pairs, maxRuns, Instant.now().plus(left), Clock.systemUTC());
     }
 
+    /** A second worker asking for a pair. */
+    private static CompletableFuture<Optional<Pair>> takeInBackground(PairDispatch dispatch) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return dispatch.take();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void skipsAPairWithABusyChannelForAFreeOne() throws Exception {
         PairDispatch dispatch = dispatch(List.of(new Pair(S1, T1), new Pair(S1, T2), new Pair(S2, T2)), 2,
@@ -45,13 +56,7 @@ class PairDispatchTest {
         Pair b = new Pair(S2, T2);
         PairDispatch dispatch = dispatch(List.of(a, b), 1, Duration.ofMinutes(1));
         assertEquals(a, dispatch.take().orElseThrow());
-        CompletableFuture<Optional<Pair>> next = CompletableFuture.supplyAsync(() -> {
-            try {
-                return dispatch.take();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Optional<Pair>> next = takeInBackground(dispatch);
         Thread.sleep(200);
         assertTrue(!next.isDone(), "second worker waits while one run goes");
         dispatch.release(a);
@@ -64,13 +69,7 @@ class PairDispatchTest {
         Pair sameSource = new Pair(S1, T2);
         PairDispatch dispatch = dispatch(List.of(a, sameSource), 2, Duration.ofMinutes(1));
         dispatch.take();
-        CompletableFuture<Optional<Pair>> next = CompletableFuture.supplyAsync(() -> {
-            try {
-                return dispatch.take();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Optional<Pair>> next = takeInBackground(dispatch);
         Thread.sleep(100);
         dispatch.release(a);
         assertEquals(sameSource, next.get(2, TimeUnit.SECONDS).orElseThrow());
@@ -84,13 +83,7 @@ class PairDispatchTest {
 
         PairDispatch closing = dispatch(List.of(new Pair(S1, T1), new Pair(S1, T2)), 2, Duration.ofMinutes(1));
         closing.take();
-        CompletableFuture<Optional<Pair>> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return closing.take();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Optional<Pair>> waiting = takeInBackground(closing);
         Thread.sleep(100);
         closing.close();
         assertEquals(Optional.empty(), waiting.get(2, TimeUnit.SECONDS), "close wakes the waiting worker");

@@ -45,7 +45,7 @@ class CycleDeadlineRouteTest extends DaemonRouteTestSupport {
     @Test
     void stopsRunsAtTheDeadlineKeepsTheirPaymentsAndStartsAFreshCycle() throws Exception {
         Instant start = Instant.now();
-        assertTrue(await(Duration.ofSeconds(10), () -> runs().size() == 3), "three hanging runs started");
+        assertTrue(await(Duration.ofSeconds(10), () -> regolancer.runs().size() == 3), "three hanging runs started");
         // from now on every new run fails at once, so the next cycle is short
         Files.writeString(work.resolve("bin/standin-behaviour"), "* * fail\n");
 
@@ -54,7 +54,7 @@ class CycleDeadlineRouteTest extends DaemonRouteTestSupport {
         assertTrue(firstCycle.compareTo(Duration.ofSeconds(10 + 3 + 4)) < 0,
                 "deadline 10 s + 3 s SIGKILL grace, took " + firstCycle);
 
-        List<StandinRegolancer.Run> hung = runs().subList(0, 3);
+        List<StandinRegolancer.Run> hung = regolancer.runs().subList(0, 3);
         for (StandinRegolancer.Run run : hung) {
             assertFalse(ProcessHandle.of(run.pid()).map(ProcessHandle::isAlive).orElse(false), "run " + run + " is gone");
         }
@@ -70,11 +70,4 @@ class CycleDeadlineRouteTest extends DaemonRouteTestSupport {
         assertTrue(timeouts.get(0).contains("3 regolancer runs stopped"), timeouts.get(0));
     }
 
-    private List<StandinRegolancer.Run> runs() {
-        try {
-            return regolancer.runs();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

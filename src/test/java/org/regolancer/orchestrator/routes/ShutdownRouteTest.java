@@ -28,27 +28,20 @@ class ShutdownRouteTest extends DaemonRouteTestSupport {
 
     @Test
     void stopsWithinTenSecondsLeavingNoRegolancerAndKeepingThePayment() throws Exception {
-        assertTrue(await(Duration.ofSeconds(10), () -> runs().size() == 2), "both runs going");
+        assertTrue(await(Duration.ofSeconds(10), () -> regolancer.runs().size() == 2), "both runs going");
         Thread.sleep(300);
         Instant start = Instant.now();
         context.stop();
         Duration took = Duration.between(start, Instant.now());
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "stopped in " + took);
 
-        for (StandinRegolancer.Run run : runs()) {
+        for (StandinRegolancer.Run run : regolancer.runs()) {
             assertFalse(ProcessHandle.of(run.pid()).map(ProcessHandle::isAlive).orElse(false), run + " still running");
         }
         assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 3609")));
-        assertEquals(2, runs().size(), "no run started after the stop");
+        assertEquals(2, regolancer.runs().size(), "no run started after the stop");
         assertEquals(2, ledgerLines().size(), "the payment of the stopped run is in the ledger");
         assertTrue(errorLines().stream().noneMatch(l -> l.contains("MAX_CYCLE_SECONDS")), "a stop is not a timeout");
     }
 
-    private List<StandinRegolancer.Run> runs() {
-        try {
-            return regolancer.runs();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,6 +3,8 @@ package org.regolancer.orchestrator.app;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
 import org.regolancer.orchestrator.cycle.Lifecycle;
 import org.regolancer.orchestrator.settings.Settings;
 import org.regolancer.orchestrator.settings.SettingsException;
@@ -18,6 +20,7 @@ public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.regolancer.orchestrator");
     static final int EXIT_BAD_SETTING = 2;
+    static final int EXIT_START_FAILED = 1;
     static final String USAGE = "usage: java -jar target/regolancer-orchestrator.jar [--profile demo]";
 
     private Main() {
@@ -77,13 +80,22 @@ public final class Main {
         camel.setOverrideProperties(normalised);
         lifecycle.setOnFinished(camel::completed);
 
-        LOG.info("regolancer-orchestrator started{}: LNDg {}, {} workers, cycle limit {} s, sleep {} s, amounts from {} sat{}{}",
-                demo ? " (demo: stand-in LNDg and regolancer, Telegram to the log)" : "",
-                settings.lndgBaseUrl(), settings.maxWorkers(), settings.maxCycleSeconds(), settings.sleepSeconds(),
-                settings.amountInitial(), settings.dryRun() ? ", DRY RUN" : "",
-                settings.sendPaymentMessages() ? ", Telegram on" : "");
+        camel.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport main) {
+                LOG.info("regolancer-orchestrator started{}: LNDg {}, {} workers, cycle limit {} s, sleep {} s, amounts from {} sat{}{}",
+                        demo ? " (demo: stand-in LNDg and regolancer, Telegram to the log)" : "",
+                        settings.lndgBaseUrl(), settings.maxWorkers(), settings.maxCycleSeconds(), settings.sleepSeconds(),
+                        settings.amountInitial(), settings.dryRun() ? ", DRY RUN" : "",
+                        settings.sendPaymentMessages() ? ", Telegram on" : "");
+            }
+        });
         try {
             camel.run();
+        } catch (Exception e) {
+            // e.g. a broken edit in routes/: Camel's message names the file, line and column
+            System.err.println("regolancer-orchestrator: could not start: " + e.getMessage());
+            return EXIT_START_FAILED;
         } finally {
             if (demoLndg != null) {
                 demoLndg.close();

@@ -39,6 +39,12 @@ final class DemoLndg implements AutoCloseable {
                 send(exchange, 200, channels);
             }
         });
+        // the demo node has no history of its own: LNDg's rebalancer and forwards lists are empty
+        byte[] empty = "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}".getBytes(StandardCharsets.UTF_8);
+        for (String path : new String[] {"/api/rebalancer/", "/api/forwards/"}) {
+            server.createContext(path, exchange -> send(exchange, expected.equals(
+                    exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, empty));
+        }
         server.start();
         return new DemoLndg(server);
     }

@@ -1,6 +1,7 @@
 package org.regolancer.orchestrator.app;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.main.BaseMainSupport;
@@ -21,28 +22,54 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger("org.regolancer.orchestrator");
     static final int EXIT_BAD_SETTING = 2;
     static final int EXIT_START_FAILED = 1;
-    static final String USAGE = "usage: java -jar target/regolancer-orchestrator.jar [--profile demo]";
+    static final String USAGE = "usage: java -jar target/regolancer-orchestrator.jar [--profile demo]\n"
+            + "       java -jar target/regolancer-orchestrator.jar report [--date YYYY-MM-DD] [--chart FILE] [--profile demo]";
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
         String profile = null;
+        boolean report = false;
+        LocalDate date = null;
+        Path chart = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("--profile") || arg.equals("-profile")) && i + 1 < args.length) {
-                profile = args[++i];
-            } else if (arg.startsWith("--profile=")) {
-                profile = arg.substring("--profile=".length());
-            } else if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println(USAGE);
-                return;
-            } else {
-                System.err.println("regolancer-orchestrator: unknown argument '" + arg + "'; " + USAGE);
+            try {
+                if ((arg.equals("--profile") || arg.equals("-profile")) && i + 1 < args.length) {
+                    profile = args[++i];
+                } else if (arg.startsWith("--profile=")) {
+                    profile = arg.substring("--profile=".length());
+                } else if (arg.equals("report") && i == 0) {
+                    report = true;
+                } else if (report && arg.equals("--date") && i + 1 < args.length) {
+                    date = LocalDate.parse(args[++i]);
+                } else if (report && arg.equals("--chart") && i + 1 < args.length) {
+                    chart = Path.of(args[++i]);
+                } else if (arg.equals("--help") || arg.equals("-h")) {
+                    System.out.println(USAGE);
+                    return;
+                } else {
+                    System.err.println("regolancer-orchestrator: unknown argument '" + arg + "'; " + USAGE);
+                    System.exit(EXIT_BAD_SETTING);
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                System.err.println("regolancer-orchestrator: --date " + args[i] + " is invalid; accepted: YYYY-MM-DD");
                 System.exit(EXIT_BAD_SETTING);
             }
         }
-        System.exit(run(profile));
+        System.exit(report ? ReportCommand.run(profile, date, chart) : run(profile));
+    }
+
+    /** Every setting, validated; in the demo, pointed at the demo's loopback LNDg. */
+    static Settings settings(Path workingDir, String profile, DemoLndg demoLndg) {
+        Map<String, String> raw = RawSettings.load(workingDir, profile, System.getenv());
+        if (demoLndg != null) {
+            raw.put("LNDG_BASE_URL", demoLndg.baseUrl());
+            raw.put("LNDG_USER", DemoLndg.USER);
+            raw.put("LNDG_PASS", DemoLndg.PASSWORD);
+        }
+        return SettingsLoader.load(raw::get, workingDir, demoLndg != null);
     }
 
     static int run(String profile) throws Exception {
@@ -55,14 +82,10 @@ public final class Main {
                 throw new SettingsException("no routes/ folder in " + workingDir
                         + "; start the daemon in its install folder (where application.properties and routes/ are)");
             }
-            Map<String, String> raw = RawSettings.load(workingDir, profile, System.getenv());
             if (demo) {
                 demoLndg = DemoLndg.start();
-                raw.put("LNDG_BASE_URL", demoLndg.baseUrl());
-                raw.put("LNDG_USER", DemoLndg.USER);
-                raw.put("LNDG_PASS", DemoLndg.PASSWORD);
             }
-            settings = SettingsLoader.load(raw::get, workingDir, demo);
+            settings = settings(workingDir, profile, demoLndg);
         } catch (SettingsException e) {
             System.err.println("regolancer-orchestrator: " + e.getMessage());
             if (demoLndg != null) {

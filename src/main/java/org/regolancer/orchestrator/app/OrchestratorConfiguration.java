@@ -18,7 +18,9 @@ import org.regolancer.orchestrator.cycle.CycleStats;
 import org.regolancer.orchestrator.cycle.Lifecycle;
 import org.regolancer.orchestrator.cycle.RegolancerExecutor;
 import org.regolancer.orchestrator.cycle.RegolancerRuns;
+import org.regolancer.orchestrator.lndg.LndgReportClient;
 import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.report.ReportService;
 import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.regolancer.ProcessRunner;
 import org.regolancer.orchestrator.regolancer.RunFiles;
@@ -48,6 +50,13 @@ public class OrchestratorConfiguration implements CamelConfiguration {
     public OrchestratorConfiguration(Settings settings, Lifecycle lifecycle) {
         this.given = settings;
         this.lifecycle = lifecycle;
+    }
+
+    /** The daily report's service; the {@code report} command builds the same one. */
+    static ReportService reportService(Settings settings, Clock clock, ErrorLog errors) {
+        LndgReportClient lndg = new LndgReportClient(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(),
+                settings.lndgZone(), Duration.ofSeconds(5), Duration.ofSeconds(60));
+        return new ReportService(settings.reportZone(), settings.reportCron(), lndg, settings.dataDir(), clock, errors);
     }
 
     @Override
@@ -81,6 +90,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         registry.bind("regolancerWorkers", workers);
         registry.bind("lndgAuth", new LndgAuth(settings.lndgUser(), settings.lndgPass()));
         registry.bind("telegramRedelivery", new TelegramRedelivery(errors));
+        registry.bind("reports", reportService(settings, clock, errors));
 
         TelegramComponent telegram = context.getComponent("telegram", TelegramComponent.class);
         telegram.setBaseUri(settings.telegramApiUrl().toString());

@@ -36,6 +36,7 @@ public class ErrorLog {
         long suppressed;
     }
 
+    /** @param file errors.log, or null to only log (the report command writes nothing) */
     public ErrorLog(Path file, Secrets secrets, Clock clock) {
         this.file = file;
         this.secrets = secrets;
@@ -100,6 +101,9 @@ public class ErrorLog {
     private void write(Instant now, String kind, String message) {
         String line = now.truncatedTo(ChronoUnit.SECONDS) + " [" + kind + "] " + message;
         LOG.warn("{}", line.substring(line.indexOf(' ') + 1));
+        if (file == null) {
+            return;
+        }
         try {
             if (Files.notExists(file)) {
                 Files.createDirectories(file.getParent());

@@ -58,7 +58,8 @@ public final class ProcessRunner implements AutoCloseable {
     public ProcessResult run(List<String> command, Map<String, String> environment, Instant deadline,
             Consumer<String> lineSink) throws IOException, InterruptedException {
         if (closed) {
-            throw new IOException("stopping: no new processes");
+            // the daemon is stopping: the run counts as stopped, not as failed
+            return new ProcessResult(128 + 15, List.of(), true);
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,11 +41,19 @@ public record Settings(
         ObjectNode template,
         Path dataDir,
         Set<String> excludeChannels,
+        String reportCron,
+        ZoneId reportZone,
+        ZoneId lndgZone,
         boolean demo) {
 
     /** Telegram is used when a token and a chat id are both set. */
     public boolean telegramConfigured() {
         return !telegramToken.isBlank() && !telegramChatId.isBlank();
+    }
+
+    /** The daily report runs when enabled and it has somewhere to go: Telegram, or the log in the demo. */
+    public boolean reportsEnabled() {
+        return enableDailyReport && (telegramConfigured() || demo);
     }
 
     public boolean sendPaymentMessages() {
@@ -77,6 +86,11 @@ public record Settings(
         p.put("CONFIG_TEMPLATE", configTemplate.toString());
         p.put("DATA_DIR", dataDir.toString());
         p.put("EXCLUDE_CHANNELS", String.join(",", excludeChannels));
+        p.put("REPORT_CRON", reportCron);
+        p.put("REPORT_TIMEZONE", reportZone.getId());
+        p.put("LNDG_TIMEZONE", lndgZone.getId());
+        p.put("report.enabled", Boolean.toString(reportsEnabled()));
+        p.put("report.telegram", Boolean.toString(enableDailyReport && telegramConfigured()));
         // derived values the routes use
         p.put("cycle.delay-ms", Long.toString(Math.max(1, sleepSeconds * 1000)));
         p.put("cycle.repeat-count", runForever ? "0" : "1");

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -82,6 +83,13 @@ public final class SettingsLoader {
             throw new SettingsException("TELEGRAM_CHAT_ID=" + chatId + " is invalid; accepted: a numeric chat id or @channelname");
         }
         Set<String> excluded = excluded();
+        String reportCron = text("REPORT_CRON");
+        if (!org.quartz.CronExpression.isValidExpression(reportCron)) {
+            throw new SettingsException("REPORT_CRON=" + reportCron + " is invalid; accepted: a Quartz cron expression "
+                    + "(seconds minutes hours day-of-month month day-of-week), e.g. 0 59 23 * * ?");
+        }
+        ZoneId reportZone = zone("REPORT_TIMEZONE", ZoneId.systemDefault());
+        ZoneId lndgZone = zone("LNDG_TIMEZONE", java.time.ZoneOffset.UTC);
         Path templateFile = path("CONFIG_TEMPLATE");
         ObjectNode template = template(templateFile, amountInitial);
         Path bin = path("REGOLANCER_BIN");
@@ -93,7 +101,7 @@ public final class SettingsLoader {
         return new Settings(dryRun, lndgBaseUrl, user, pass, text("TELEGRAM_TOKEN"), chatId, telegramApiUrl,
                 sendRebalanceMsg, enableDailyReport, liveLogs, logTemplateConfig, amountInitial, increase, everyRounds,
                 maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
-                enableFileLogs, bin, templateFile, template, dataDir, excluded, demo);
+                enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, demo);
     }
 
     private String text(String name) {
@@ -144,6 +152,20 @@ public final class SettingsLoader {
             // reported below
         }
         throw new SettingsException(name + "=" + value + " is invalid; accepted: a number from " + min + " to " + max);
+    }
+
+    /** A time zone id such as Europe/Berlin or UTC; empty means the given default. */
+    private ZoneId zone(String name, ZoneId fallback) {
+        String value = text(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return ZoneId.of(value);
+        } catch (java.time.DateTimeException e) {
+            throw new SettingsException(name + "=" + value + " is invalid; accepted: a time zone id such as UTC or "
+                    + "Europe/Berlin, or empty for " + fallback.getId());
+        }
     }
 
     private URI httpUrl(String name) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,16 @@ class ProcessRunnerTest {
         assertTrue(took.toMillis() < 3000, "deadline 300 ms + grace 500 ms, took " + took);
         Thread.sleep(200);
         assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 3611")));
+    }
+
+    @Test
+    void afterCloseNothingStartsAndTheRunCountsAsStopped() throws Exception {
+        runner.close();
+        Path marker = Files.createTempFile("never", ".txt");
+        Files.delete(marker);
+        ProcessResult result = run("touch " + marker, Duration.ofSeconds(5), new ArrayList<>());
+        assertTrue(result.stoppedByUs());
+        assertFalse(Files.exists(marker), "the command never ran");
     }
 
     @Test

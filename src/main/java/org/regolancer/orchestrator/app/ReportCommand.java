@@ -1,0 +1,56 @@
+package org.regolancer.orchestrator.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.ops.Secrets;
+import org.regolancer.orchestrator.report.ReportService;
+import org.regolancer.orchestrator.settings.Settings;
+import org.regolancer.orchestrator.settings.SettingsException;
+
+/**
+ * {@code report [--date YYYY-MM-DD] [--chart FILE]}: prints a day's report to stdout (logs go to stderr) and writes
+ * the chart where asked. Sends nothing, stores nothing, does not disturb a running daemon.
+ */
+final class ReportCommand {
+
+    private ReportCommand() {
+    }
+
+    static int run(String profile, LocalDate date, Path chart) throws IOException {
+        Path workingDir = Path.of("").toAbsolutePath();
+        DemoLndg demoLndg = "demo".equals(profile) ? DemoLndg.start() : null;
+        try {
+            Settings settings = Main.settings(workingDir, profile, demoLndg);
+            Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+            ErrorLog logOnly = new ErrorLog(null, secrets, Clock.systemUTC());
+            ReportService reports = OrchestratorConfiguration.reportService(settings, Clock.systemUTC(), logOnly);
+            ReportService.Report report = reports.build(date == null ? reports.today() : date, false);
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            out.println(report.text());
+            if (chart != null) {
+                if (!report.hasChart()) {
+                    System.err.println("regolancer-orchestrator: the chart could not be drawn");
+                    return 1;
+                }
+                Files.write(chart, report.chart());
+            }
+            return 0;
+        } catch (SettingsException e) {
+            System.err.println("regolancer-orchestrator: " + e.getMessage());
+            return Main.EXIT_BAD_SETTING;
+        } catch (RuntimeException e) {
+            System.err.println("regolancer-orchestrator: report failed: " + ErrorLog.describe(e));
+            return 1;
+        } finally {
+            if (demoLndg != null) {
+                demoLndg.close();
+            }
+        }
+    }
+}

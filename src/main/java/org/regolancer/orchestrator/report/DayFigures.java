@@ -1,0 +1,86 @@
+package org.regolancer.orchestrator.report;
+
+import java.time.LocalDate;
+
+/**
+ * One day's figures: our rebalances, LNDg's own auto-rebalancer, forwards. Fees in msat; LNDg's rebalance fees
+ * in sat and only where LNDg reports them ({@code lndgFeesKnown}).
+ */
+public record DayFigures(
+        LocalDate date,
+        long oursCount,
+        long oursSat,
+        long oursFeeMsat,
+        long lndgCount,
+        long lndgSat,
+        long lndgFeeSat,
+        boolean lndgFeesKnown,
+        long forwardCount,
+        long forwardSat,
+        long forwardFeeMsat) {
+
+    public static DayFigures empty(LocalDate date) {
+        return new DayFigures(date, 0, 0, 0, 0, 0, 0, true, 0, 0, 0);
+    }
+
+    DayFigures plusOurs(long sat, long feeMsat) {
+        return new DayFigures(date, oursCount + 1, oursSat + sat, oursFeeMsat + feeMsat, lndgCount, lndgSat, lndgFeeSat,
+                lndgFeesKnown, forwardCount, forwardSat, forwardFeeMsat);
+    }
+
+    DayFigures plusLndg(long sat, Long feeSat) {
+        return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount + 1, lndgSat + sat,
+                lndgFeeSat + (feeSat == null ? 0 : feeSat), lndgFeesKnown && feeSat != null, forwardCount, forwardSat,
+                forwardFeeMsat);
+    }
+
+    DayFigures plusForward(long sat, long feeMsat) {
+        return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount, lndgSat, lndgFeeSat, lndgFeesKnown,
+                forwardCount + 1, forwardSat + sat, forwardFeeMsat + feeMsat);
+    }
+
+    /** The sum of several days, dated with the given date. */
+    public static DayFigures sum(LocalDate date, Iterable<DayFigures> days) {
+        DayFigures total = empty(date);
+        for (DayFigures d : days) {
+            total = new DayFigures(date, total.oursCount + d.oursCount, total.oursSat + d.oursSat,
+                    total.oursFeeMsat + d.oursFeeMsat, total.lndgCount + d.lndgCount, total.lndgSat + d.lndgSat,
+                    total.lndgFeeSat + d.lndgFeeSat, total.lndgFeesKnown && d.lndgFeesKnown,
+                    total.forwardCount + d.forwardCount, total.forwardSat + d.forwardSat,
+                    total.forwardFeeMsat + d.forwardFeeMsat);
+        }
+        return total;
+    }
+
+    public long rebalancedSat() {
+        return oursSat + lndgSat;
+    }
+
+    public long rebalanceCount() {
+        return oursCount + lndgCount;
+    }
+
+    /** Fees paid for rebalancing: ours, plus LNDg's where it reports them. */
+    public long rebalanceFeeMsat() {
+        return oursFeeMsat + lndgFeeSat * 1000;
+    }
+
+    /** Forwarding fees earned minus rebalancing fees paid. */
+    public long netMsat() {
+        return forwardFeeMsat - rebalanceFeeMsat();
+    }
+
+    /** Our average fee rate, ppm of the sats we moved; 0 on a day without payments. */
+    public long oursAveragePpm() {
+        return oursSat == 0 ? 0 : Math.round(oursFeeMsat * 1000.0 / oursSat);
+    }
+
+    /** Our share of the sats rebalanced today, in whole percent (0 when nothing moved). */
+    public long oursSharePercent() {
+        return rebalancedSat() == 0 ? 0 : Math.round(oursSat * 100.0 / rebalancedSat());
+    }
+
+    public long lndgSharePercent() {
+        return rebalancedSat() == 0 ? 0 : 100 - oursSharePercent();
+    }
+}

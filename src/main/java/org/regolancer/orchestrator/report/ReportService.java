@@ -1,0 +1,238 @@
+package org.regolancer.orchestrator.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import org.quartz.CronExpression;
+import org.regolancer.orchestrator.ops.ErrorLog;
+
+/**
+ * Builds the daily report from our ledger, LNDg and the history file, back-fills the history's missing days of
+ * the last 365, and remembers which day's report was sent last so no day is reported twice. A failed report is
+ * retried (the retry route asks every 10 minutes) for 24 hours; the operator hears of it at most once a day.
+ */
+public class ReportService {
+
+    public record Report(LocalDate date, boolean late, boolean dayComplete, String text, byte[] chart) {
+        public boolean hasChart() {
+            return chart != null;
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public byte[] getChart() {
+            return chart;
+        }
+    }
+
+    static final Duration RETRY_FOR = Duration.ofHours(24);
+    static final int BACKFILL_DAYS = 365;
+
+    private final ZoneId zone;
+    private final String cron;
+    private final ActivitySource lndg;
+    private final Path ledger;
+    private final HistoryFile history;
+    private final Path sentFile;
+    private final Clock clock;
+    private final ErrorLog errors;
+    private LocalDate pending;
+    private Instant pendingSince;
+    private LocalDate alertedOn;
+
+    public ReportService(ZoneId zone, String cron, ActivitySource lndg, Path dataDir, Clock clock, ErrorLog errors) {
+        this.zone = zone;
+        this.cron = cron;
+        this.lndg = lndg;
+        this.ledger = dataDir.resolve("rebalances.csv");
+        this.history = new HistoryFile(dataDir.resolve("daily-report.csv"));
+        this.sentFile = dataDir.resolve("daily-report.sent");
+        this.clock = clock;
+        this.errors = errors;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** The cron fired: today's report, unless it was sent already. */
+    public synchronized LocalDate dueNow() throws IOException {
+        LocalDate today = today();
+        return alreadySent(today) ? null : today;
+    }
+
+    /** At start: the day whose report time passed while the daemon was not running, if its report was never sent. */
+    public synchronized LocalDate missedDay() throws IOException {
+        LocalDate last = lastSent();
+        if (last == null) {
+            return null;
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        LocalDate expected = null;
+        for (LocalDate day : List.of(now.toLocalDate(), now.toLocalDate().minusDays(1))) {
+            ZonedDateTime fire = fireTimeOn(day);
+            if (fire != null && fire.isBefore(now)) {
+                expected = day;
+                break;
+            }
+        }
+        return expected != null && last.isBefore(expected) ? expected : null;
+    }
+
+    /** A failed report still within its 24 hours of retries. */
+    public synchronized LocalDate retryDue() throws IOException {
+        if (pending == null) {
+            return null;
+        }
+        if (alreadySent(pending)) {
+            pending = null;
+            return null;
+        }
+        if (clock.instant().isAfter(pendingSince.plus(RETRY_FOR))) {
+            errors.report("report", "gave up the daily report for " + pending + " after 24 hours of retries");
+            pending = null;
+            return null;
+        }
+        return pending;
+    }
+
+    /**
+     * The report for a day, and — when {@code store} — the history's missing completed days appended. The CLI
+     * passes {@code store=false}: it changes nothing on disk.
+     */
+    public Report build(LocalDate date, boolean store) throws IOException {
+        LocalDate today = today();
+        boolean complete = date.isBefore(today);
+        HistoryFile.Read stored = history.read();
+        if (stored.malformed() > 0) {
+            errors.report("report", stored.malformed() + " malformed rows in daily-report.csv skipped");
+        }
+        LocalDate first = YearMonth.from(date).minusMonths(11).atDay(1);
+        LocalDate backfillFrom = today.minusDays(BACKFILL_DAYS);
+        if (backfillFrom.isBefore(first)) {
+            first = backfillFrom;
+        }
+        List<LocalDate> toCompute = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(date); d = d.plusDays(1)) {
+            if (!stored.days().containsKey(d) || !d.isBefore(today)) {
+                toCompute.add(d);
+            }
+        }
+        Map<LocalDate, DayFigures> all = new TreeMap<>(stored.days());
+        if (!toCompute.isEmpty()) {
+            LocalDate from = toCompute.get(0);
+            LocalDate to = toCompute.get(toCompute.size() - 1);
+            Instant start = DayBook.startOf(from, zone).toInstant();
+            Instant end = DayBook.startOf(to.plusDays(1), zone).toInstant();
+            LedgerReader.Read ours = LedgerReader.read(ledger);
+            if (ours.malformed() > 0) {
+                errors.report("report", ours.malformed() + " malformed rows in rebalances.csv skipped");
+            }
+            Map<LocalDate, DayFigures> computed = DayBook.days(zone, from, to, ours.payments(),
+                    lndg.lndgRebalances(start, end), lndg.forwards(start, end));
+            List<DayFigures> completedNew = new ArrayList<>();
+            for (LocalDate d : toCompute) {
+                all.put(d, computed.get(d));
+                if (d.isBefore(today) && !d.isBefore(backfillFrom)) {
+                    completedNew.add(computed.get(d));
+                }
+            }
+            if (store) {
+                history.append(completedNew);
+            }
+        }
+        String text = ReportText.render(date, zone, complete, complete, all);
+        byte[] chart = null;
+        try {
+            chart = ReportChart.png(date, all);
+        } catch (IOException | RuntimeException | Error e) {
+            errors.report("report", "chart for " + date + " failed, the text goes without it", e);
+        }
+        return new Report(date, complete, complete, text, chart);
+    }
+
+    /** The report went out: never again for this day. */
+    public synchronized void sent(Report report) throws IOException {
+        Path temp = sentFile.resolveSibling(sentFile.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, report.date() + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, sentFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (report.date().equals(pending)) {
+            pending = null;
+        }
+        errors.cleared("report");
+    }
+
+    /** The report failed: one errors.log line, retries for 24 hours, and the alert text once a day (else null). */
+    public synchronized String failed(LocalDate date, Exception error) {
+        errors.report("report", "daily report for " + date + " failed, retrying every 10 minutes", error);
+        if (!date.equals(pending)) {
+            pending = date;
+            pendingSince = clock.instant();
+        }
+        LocalDate today = today();
+        if (today.equals(alertedOn)) {
+            return null;
+        }
+        alertedOn = today;
+        return "⚠️ <b>Daily report for " + date + " failed</b>\n" + ReportText.escape(ErrorLog.describe(error))
+                + "\nRetrying every 10 minutes for 24 hours.";
+    }
+
+    public synchronized void alertFailed(Exception error) {
+        errors.report("report", "the report's failure alert could not be sent either", error);
+    }
+
+    private boolean alreadySent(LocalDate date) throws IOException {
+        LocalDate last = lastSent();
+        return last != null && !last.isBefore(date);
+    }
+
+    private LocalDate lastSent() throws IOException {
+        if (!Files.exists(sentFile)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(Files.readString(sentFile, StandardCharsets.UTF_8).strip());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** When the cron fires on that day, or null when it does not. */
+    ZonedDateTime fireTimeOn(LocalDate day) {
+        try {
+            CronExpression expression = new CronExpression(cron);
+            expression.setTimeZone(TimeZone.getTimeZone(zone));
+            ZonedDateTime start = DayBook.startOf(day, zone);
+            Date next = expression.getNextValidTimeAfter(Date.from(start.toInstant().minusMillis(1)));
+            if (next == null) {
+                return null;
+            }
+            ZonedDateTime fire = next.toInstant().atZone(zone);
+            return fire.toLocalDate().equals(day) ? fire : null;
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+}

@@ -52,8 +52,8 @@ public final class LndgReportClient implements ActivitySource {
         List<Activity.LndgRebalance> jobs = new ArrayList<>();
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode results = results(get("/api/rebalancer/", "status=2&stop__gt=" + naive(from.minusSeconds(1))
-                    + "&limit=" + PAGE + cursor));
+            JsonNode body = get("/api/rebalancer/", "status=2&stop__gt=" + naive(from.minusSeconds(1)) + "&limit=" + PAGE + cursor);
+            JsonNode results = results(body);
             long lowestId = Long.MAX_VALUE;
             for (JsonNode job : results) {
                 lowestId = Math.min(lowestId, job.path("id").asLong(Long.MAX_VALUE));
@@ -65,7 +65,8 @@ public final class LndgReportClient implements ActivitySource {
                 jobs.add(new Activity.LndgRebalance(stop, job.path("value").asLong(),
                         fees == null || fees.isNull() ? null : Math.round(fees.asDouble())));
             }
-            if (results.size() < PAGE || lowestId == Long.MAX_VALUE) {
+            // LNDg may cap the page below our limit: go on while it says there is more
+            if (!hasNext(body) || results.isEmpty() || lowestId == Long.MAX_VALUE) {
                 return jobs;
             }
             cursor = "&id__lt=" + lowestId;
@@ -79,12 +80,14 @@ public final class LndgReportClient implements ActivitySource {
         for (Instant start = from; start.isBefore(to); start = start.plus(WINDOW)) {
             Instant end = start.plus(WINDOW).isBefore(to) ? start.plus(WINDOW) : to;
             String window = "forward_date__gte=" + naive(start) + "&forward_date__lt=" + naive(end) + "&limit=" + PAGE;
+            int offset = 0;
             for (int page = 0; ; page++) {
                 if (page == MAX_PAGES) {
                     throw new LndgException("LNDg's forwards did not end after " + MAX_PAGES + " pages");
                 }
-                JsonNode body = get("/api/forwards/", window + "&offset=" + (page * PAGE));
-                for (JsonNode f : results(body)) {
+                JsonNode body = get("/api/forwards/", window + "&offset=" + offset);
+                JsonNode results = results(body);
+                for (JsonNode f : results) {
                     Instant time = instant(f.path("forward_date"));
                     if (time == null) {
                         continue;
@@ -92,12 +95,19 @@ public final class LndgReportClient implements ActivitySource {
                     forwards.add(new Activity.Forward(time, f.path("amt_out_msat").asLong(),
                             Math.round(f.path("fee").asDouble() * 1000)));
                 }
-                if (body.path("next").isNull() || body.path("next").isMissingNode() || results(body).isEmpty()) {
+                // the next offset is what LNDg actually sent, whatever page size it used
+                offset += results.size();
+                if (!hasNext(body) || results.isEmpty()) {
                     break;
                 }
             }
         }
         return forwards;
+    }
+
+    private static boolean hasNext(JsonNode body) {
+        JsonNode next = body.get("next");
+        return next != null && next.isTextual();
     }
 
     private String naive(Instant instant) {

@@ -58,6 +58,7 @@ public class ReportService {
     private LocalDate pending;
     private Instant pendingSince;
     private LocalDate alertedOn;
+    private final java.util.Set<LocalDate> caughtUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReportService(ZoneId zone, String cron, ActivitySource lndg, Path dataDir, Clock clock, ErrorLog errors) {
         this.zone = zone;
@@ -95,7 +96,11 @@ public class ReportService {
                 break;
             }
         }
-        return expected != null && last.isBefore(expected) ? expected : null;
+        if (expected != null && last.isBefore(expected)) {
+            caughtUp.add(expected);
+            return expected;
+        }
+        return null;
     }
 
     /** A failed report still within its 24 hours of retries. */
@@ -160,14 +165,15 @@ public class ReportService {
                 history.append(completedNew);
             }
         }
-        String text = ReportText.render(date, zone, complete, complete, all);
+        boolean late = complete || caughtUp.contains(date);
+        String text = ReportText.render(date, zone, late, complete, all);
         byte[] chart = null;
         try {
             chart = ReportChart.png(date, all);
         } catch (IOException | RuntimeException | Error e) {
             errors.report("report", "chart for " + date + " failed, the text goes without it", e);
         }
-        return new Report(date, complete, complete, text, chart);
+        return new Report(date, late, complete, text, chart);
     }
 
     /** The report went out: never again for this day. */

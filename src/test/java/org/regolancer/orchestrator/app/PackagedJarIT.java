@@ -116,6 +116,25 @@ class PackagedJarIT {
     }
 
     @Test
+    void theReportCommandPrintsOnlyTheReportWritesTheChartAndStoresNothing() throws Exception {
+        List<String> command = List.of("java", "-jar", Path.of("target/regolancer-orchestrator.jar").toAbsolutePath().toString(),
+                "report", "--profile", "demo", "--chart", "chart.png");
+        Process report = new ProcessBuilder(command).directory(install.toFile())
+                .redirectOutput(install.resolve("stdout.txt").toFile())
+                .redirectError(install.resolve("stderr.txt").toFile()).start();
+        assertTrue(report.waitFor(60, TimeUnit.SECONDS));
+        String stdout = Files.readString(install.resolve("stdout.txt"), StandardCharsets.UTF_8);
+        assertEquals(0, report.exitValue(), stdout + Files.readString(install.resolve("stderr.txt")));
+        assertTrue(stdout.startsWith("📊 <b>Rebalancing report, "), stdout);
+        assertTrue(stdout.contains("<b>Last 12 months</b>"), stdout);
+        byte[] png = Files.readAllBytes(install.resolve("chart.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
+        assertFalse(Files.exists(install.resolve("demo/data/daily-report.csv")), "nothing stored");
+        assertFalse(Files.exists(install.resolve("demo/data/daily-report.sent")), "nothing marked sent");
+    }
+
+    @Test
     void anUnknownArgumentIsRefused() throws Exception {
         Process daemon = start(Map.of(), "--verbose");
         assertTrue(daemon.waitFor(30, TimeUnit.SECONDS));

@@ -1,0 +1,128 @@
+package org.regolancer.orchestrator.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.ops.Secrets;
+
+class ReportServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private Instant now = Instant.parse("2026-11-25T22:59:00Z");
+    private final List<String> fetches = new ArrayList<>();
+
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    private final ActivitySource lndg = new ActivitySource() {
+        @Override
+        public List<Activity.LndgRebalance> lndgRebalances(Instant from, Instant to) {
+            fetches.add(from + "/" + to);
+            return List.of();
+        }
+
+        @Override
+        public List<Activity.Forward> forwards(Instant from, Instant to) {
+            return List.of(new Activity.Forward(Instant.parse("2026-11-25T10:00:00Z"), 5_000_000, 500));
+        }
+    };
+
+    private ReportService service() {
+        return new ReportService(ZoneId.of("Europe/Berlin"), "0 59 23 * * ?", lndg, dir, clock,
+                new ErrorLog(dir.resolve("errors.log"), new Secrets("u", "p", ""), clock));
+    }
+
+    @Test
+    void aDaySentIsNeverDueAgain() throws Exception {
+        ReportService reports = service();
+        LocalDate today = LocalDate.of(2026, 11, 25);
+        assertEquals(today, reports.dueNow());
+        reports.sent(reports.build(today, true));
+        assertNull(reports.dueNow());
+        assertNull(service().dueNow(), "remembered across a restart");
+    }
+
+    @Test
+    void theFirstBuildBackfillsTheLast365DaysInOneBoundedFetchAndTheNextOnlyTheNewDay() throws Exception {
+        ReportService reports = service();
+        reports.build(LocalDate.of(2026, 11, 25), true);
+        assertEquals(1, fetches.size());
+        assertEquals(1 + 365, Files.readAllLines(dir.resolve("daily-report.csv")).size());
+        now = now.plus(Duration.ofDays(1));
+        reports.build(LocalDate.of(2026, 11, 26), true);
+        assertEquals(1 + 366, Files.readAllLines(dir.resolve("daily-report.csv")).size(), "25 Nov stored once ended");
+        assertEquals("2026-11-24T23:00:00Z/2026-11-26T23:00:00Z", fetches.get(1),
+                "only the newly ended day and today are fetched: Berlin midnights");
+    }
+
+    @Test
+    void theReportCommandsBuildStoresNothing() throws Exception {
+        service().build(LocalDate.of(2026, 11, 25), false);
+        assertFalse(Files.exists(dir.resolve("daily-report.csv")));
+        assertFalse(Files.exists(dir.resolve("daily-report.sent")));
+    }
+
+    @Test
+    void aMissedReportTimeIsCaughtUpOnceAndMarkedLate() throws Exception {
+        ReportService reports = service();
+        assertNull(reports.missedDay(), "never sent anything: nothing known to be missed");
+        Files.writeString(dir.resolve("daily-report.sent"), "2026-11-23\n");
+        now = Instant.parse("2026-11-26T07:00:00Z");
+        LocalDate missed = reports.missedDay();
+        assertEquals(LocalDate.of(2026, 11, 25), missed, "the 25th's 23:59 passed while down");
+        ReportService.Report report = reports.build(missed, true);
+        assertTrue(report.late() && report.dayComplete());
+        reports.sent(report);
+        assertNull(reports.missedDay());
+    }
+
+    @Test
+    void aFailedReportIsRetriedFor24HoursWithOneAlertADay() throws Exception {
+        now = Instant.parse("2026-11-25T12:00:00Z");
+        ReportService reports = service();
+        LocalDate day = LocalDate.of(2026, 11, 25);
+        assertNotNull(reports.failed(day, new IllegalStateException("LNDg down")), "the first failure alerts");
+        now = now.plus(Duration.ofMinutes(10));
+        assertEquals(day, reports.retryDue());
+        assertNull(reports.failed(day, new IllegalStateException("LNDg down")), "no second alert the same day");
+        now = Instant.parse("2026-11-25T23:10:00Z");
+        assertNotNull(reports.failed(day, new IllegalStateException("LNDg down")), "00:10 in Berlin: a new day, one more alert");
+        now = Instant.parse("2026-11-26T11:59:00Z");
+        assertEquals(day, reports.retryDue(), "still within 24 hours of the first failure");
+        now = Instant.parse("2026-11-26T12:01:00Z");
+        assertNull(reports.retryDue(), "given up after 24 hours");
+        assertTrue(Files.readString(dir.resolve("errors.log")).contains("gave up the daily report for 2026-11-25"));
+    }
+}

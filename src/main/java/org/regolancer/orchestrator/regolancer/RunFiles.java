@@ -27,14 +27,16 @@ public final class RunFiles {
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
-    private final Path folder;
+    private final Path base;
+    private Path folder;
     private final AtomicLong counter = new AtomicLong();
 
     public record Run(Path config, Path stat) {
     }
 
-    public RunFiles(Path base) throws IOException {
-        this.folder = Files.createTempDirectory(base, "regolancer-orchestrator-", OWNER_ONLY_DIR);
+    /** Nothing is created until the first run needs its folder, so a daemon that never runs leaves nothing. */
+    public RunFiles(Path base) {
+        this.base = base;
     }
 
     /** {@code /dev/shm} when it is a writable folder (RAM), else {@code java.io.tmpdir}. */
@@ -43,14 +45,19 @@ public final class RunFiles {
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Paths.get(System.getProperty("java.io.tmpdir"));
     }
 
-    public Path folder() {
+    /** The private folder, created on first use. */
+    public synchronized Path folder() throws IOException {
+        if (folder == null) {
+            folder = Files.createTempDirectory(base, "regolancer-orchestrator-", OWNER_ONLY_DIR);
+        }
         return folder;
     }
 
     /** Names this run's files; nothing is written yet. */
-    public Run name(Pair pair) {
+    public Run name(Pair pair) throws IOException {
         String stem = pair.source().id() + "-" + pair.target().id() + "-" + counter.incrementAndGet();
-        return new Run(folder.resolve(stem + ".json"), folder.resolve(stem + ".stat.csv"));
+        Path dir = folder();
+        return new Run(dir.resolve(stem + ".json"), dir.resolve(stem + ".stat.csv"));
     }
 
     public void writeConfig(Run run, String json) throws IOException {
@@ -68,8 +75,8 @@ public final class RunFiles {
     }
 
     /** Removes the folder and anything left in it. */
-    public void deleteAll() throws IOException {
-        if (!Files.exists(folder)) {
+    public synchronized void deleteAll() throws IOException {
+        if (folder == null || !Files.exists(folder)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {

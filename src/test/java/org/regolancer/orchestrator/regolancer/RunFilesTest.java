@@ -24,6 +24,9 @@ class RunFilesTest {
     @Test
     void configsAreOwnerOnlyInAPrivateFolderAndGoneAfterTheRun() throws Exception {
         RunFiles files = new RunFiles(base);
+        try (var nothing = Files.list(base)) {
+            assertEquals(0, nothing.count(), "nothing created before the first run");
+        }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(files.folder())));
         RunFiles.Run run = files.name(pair);
         files.writeConfig(run, "{\"amount\":1}");

@@ -113,13 +113,20 @@ public final class Main {
                         settings.sendPaymentMessages() ? ", Telegram on" : "");
             }
         });
+        javax.management.remote.JMXConnectorServer jmx = null;
         try {
+            if (settings.jmxPort() > 0) {
+                jmx = Jmx.remote(settings.jmxPort());
+            }
             camel.run();
         } catch (Exception e) {
             // e.g. a broken edit in routes/: Camel's message names the file, line and column
             System.err.println("regolancer-orchestrator: could not start: " + e.getMessage());
             return EXIT_START_FAILED;
         } finally {
+            if (jmx != null) {
+                jmx.stop();
+            }
             if (demoLndg != null) {
                 demoLndg.close();
             }

@@ -79,6 +79,14 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         ExecutorService workers = context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "regolancer-worker", settings.maxWorkers());
 
+        Jmx.register(stats);
+        if (settings.managementPort() > 0) {
+            org.apache.camel.health.HealthCheckRegistry health = org.apache.camel.health.HealthCheckRegistry.get(context);
+            if (health != null) {
+                health.register(new RebalancerHealthCheck(new org.regolancer.orchestrator.ops.Readiness(
+                        settings.readyMaxCycleAge(), settings.readyMaxLndgFailures()), stats, clock));
+            }
+        }
         Registry registry = context.getRegistry();
         registry.bind("settings", settings);
         registry.bind("errorLog", errors);
@@ -102,7 +110,15 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) throws Exception {
-                if (event.getType() == CamelEvent.Type.CamelContextStopping) {
+                if (event.getType() == CamelEvent.Type.CamelContextStarted && settings.managementPort() > 0) {
+                    io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
+                            .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
+                    if (meters != null) {
+                        PrometheusCounters.register(meters, stats);
+                    } else {
+                        LOG.warn("no metrics registry: the Prometheus counters are not available");
+                    }
+                } else if (event.getType() == CamelEvent.Type.CamelContextStopping) {
                     // no new pairs, running regolancers stopped, so in-flight cycles end and record their payments
                     cycles.stop();
                     runner.close();
@@ -112,12 +128,14 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                     }
                     runner.shutdownTimers();
                     runFiles.deleteAll();
+                    Jmx.unregister();
                 }
             }
 
             @Override
             public boolean isEnabled(CamelEvent event) {
-                return event.getType() == CamelEvent.Type.CamelContextStopping
+                return event.getType() == CamelEvent.Type.CamelContextStarted
+                        || event.getType() == CamelEvent.Type.CamelContextStopping
                         || event.getType() == CamelEvent.Type.CamelContextStopped;
             }
         });

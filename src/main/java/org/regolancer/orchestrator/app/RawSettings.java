@@ -56,25 +56,32 @@ final class RawSettings {
         return settings;
     }
 
-    /** The file in the working directory, else the copy inside the jar. */
+    /**
+     * The copy inside the jar, with the file in the working directory over it: an operator's older
+     * application.properties keeps working when a new setting (and its default) arrives with a new jar.
+     */
     private static Properties properties(Path workingDir, String name, boolean required) {
         Properties properties = new Properties();
-        Path file = workingDir.resolve(name);
+        boolean found = false;
         try {
+            try (InputStream in = RawSettings.class.getResourceAsStream("/" + name)) {
+                if (in != null) {
+                    properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                    found = true;
+                }
+            }
+            Path file = workingDir.resolve(name);
             if (Files.isRegularFile(file)) {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     properties.load(reader);
                 }
-                return properties;
-            }
-            try (InputStream in = RawSettings.class.getResourceAsStream("/" + name)) {
-                if (in != null) {
-                    properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-                    return properties;
-                }
+                found = true;
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new SettingsException(name + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (found) {
+            return properties;
         }
         if (required) {
             throw new SettingsException(name + " not found in " + workingDir + " nor in the jar");

@@ -71,6 +71,7 @@ public class CycleService {
     /** The channel fetch worked: this cycle's amount, its pairs (shuffled when asked) and their dispatch. */
     public Cycle plan(ChannelFetch fetch) {
         errors.cleared("lndg");
+        stats.fetchWorked();
         List<String> refused = fetch.refusedRows();
         if (refused.isEmpty()) {
             errors.cleared("lndg-rows");
@@ -123,7 +124,7 @@ public class CycleService {
 
     public void finish(Cycle cycle) {
         Duration took = Duration.between(cycle.getStart(), clock.instant());
-        stats.cycleDone(took);
+        stats.cycleDone(took, clock.instant());
         int stopped = cycle.stoppedRuns.get();
         int notStarted = cycle.dispatch().notStarted();
         if (stopped > 0 && !stopping) {

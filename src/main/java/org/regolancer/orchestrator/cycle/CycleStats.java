@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.regolancer.orchestrator.ledger.Payment;
 
 /** Counters since start: cycles, runs by outcome, payments, sats moved and fees paid. */
-public class CycleStats {
+public class CycleStats implements CycleStatsMBean {
 
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicLong fetchFailures = new AtomicLong();
@@ -18,6 +18,8 @@ public class CycleStats {
     private final Map<RunOutcome, AtomicLong> runs = new EnumMap<>(RunOutcome.class);
     private volatile Instant lastSuccess;
     private volatile Duration lastCycleDuration = Duration.ZERO;
+    private volatile Instant lastCycleEnd;
+    private final AtomicLong fetchFailuresInARow = new AtomicLong();
     private long summarisedAt = -1;
 
     public CycleStats() {
@@ -26,13 +28,19 @@ public class CycleStats {
         }
     }
 
-    void cycleDone(Duration took) {
+    void cycleDone(Duration took, Instant end) {
         cycles.incrementAndGet();
         lastCycleDuration = took;
+        lastCycleEnd = end;
     }
 
     void fetchFailed() {
         fetchFailures.incrementAndGet();
+        fetchFailuresInARow.incrementAndGet();
+    }
+
+    void fetchWorked() {
+        fetchFailuresInARow.set(0);
     }
 
     void run(RunOutcome outcome) {
@@ -46,14 +54,69 @@ public class CycleStats {
         lastSuccess = payment.time();
     }
 
+    @Override
+    public long getFetchFailuresInARow() {
+        return fetchFailuresInARow.get();
+    }
+
+    @Override
+    public long getRunsSucceeded() {
+        return getRuns(RunOutcome.SUCCESS);
+    }
+
+    @Override
+    public long getRunsNothingPossible() {
+        return getRuns(RunOutcome.NOTHING_POSSIBLE);
+    }
+
+    @Override
+    public long getRunsTimedOut() {
+        return getRuns(RunOutcome.TIMED_OUT);
+    }
+
+    @Override
+    public long getRunsStopped() {
+        return getRuns(RunOutcome.STOPPED);
+    }
+
+    @Override
+    public long getRunsFailed() {
+        return getRuns(RunOutcome.FAILED);
+    }
+
+    @Override
+    public String getLastSuccessTime() {
+        Instant t = lastSuccess;
+        return t == null ? "" : t.toString();
+    }
+
+    @Override
+    public long getLastCycleDurationMillis() {
+        return lastCycleDuration.toMillis();
+    }
+
+    @Override
+    public String getLastCycleEndTime() {
+        Instant t = lastCycleEnd;
+        return t == null ? "" : t.toString();
+    }
+
+    /** When the last cycle ended, or null before the first. */
+    public Instant lastCycleEnd() {
+        return lastCycleEnd;
+    }
+
+    @Override
     public long getCycles() {
         return cycles.get();
     }
 
+    @Override
     public long getFetchFailures() {
         return fetchFailures.get();
     }
 
+    @Override
     public long getRuns() {
         return runs.values().stream().mapToLong(AtomicLong::get).sum();
     }
@@ -62,14 +125,17 @@ public class CycleStats {
         return runs.get(outcome).get();
     }
 
+    @Override
     public long getSuccesses() {
         return successes.get();
     }
 
+    @Override
     public long getSatsMoved() {
         return satsMoved.get();
     }
 
+    @Override
     public long getFeesMsat() {
         return feesMsat.get();
     }

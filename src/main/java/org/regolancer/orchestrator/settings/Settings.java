@@ -44,11 +44,21 @@ public record Settings(
         String reportCron,
         ZoneId reportZone,
         ZoneId lndgZone,
+        int jmxPort,
+        int managementPort,
+        long readyMaxCycleAgeSeconds,
+        long readyMaxLndgFailures,
         boolean demo) {
 
     /** Telegram is used when a token and a chat id are both set. */
     public boolean telegramConfigured() {
         return !telegramToken.isBlank() && !telegramChatId.isBlank();
+    }
+
+    /** How long without a completed cycle before readiness turns DOWN; 0 in the setting means automatic. */
+    public java.time.Duration readyMaxCycleAge() {
+        return java.time.Duration.ofSeconds(readyMaxCycleAgeSeconds > 0 ? readyMaxCycleAgeSeconds
+                : 2 * maxCycleSeconds + sleepSeconds + 60);
     }
 
     /** The daily report runs when enabled and it has somewhere to go: Telegram, or the log in the demo. */
@@ -91,12 +101,37 @@ public record Settings(
         p.put("LNDG_TIMEZONE", lndgZone.getId());
         p.put("report.enabled", Boolean.toString(reportsEnabled()));
         p.put("report.telegram", Boolean.toString(enableDailyReport && telegramConfigured()));
+        p.put("JMX_PORT", Integer.toString(jmxPort));
+        p.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        p.put("READY_MAX_CYCLE_AGE_SECONDS", Long.toString(readyMaxCycleAgeSeconds));
+        p.put("READY_MAX_LNDG_FAILURES", Long.toString(readyMaxLndgFailures));
+        p.putAll(managementProperties(managementPort));
         // derived values the routes use
         p.put("cycle.delay-ms", Long.toString(Math.max(1, sleepSeconds * 1000)));
         p.put("cycle.repeat-count", runForever ? "0" : "1");
         p.put("notify.telegram", Boolean.toString(sendPaymentMessages()));
         p.put("notify.log", Boolean.toString(demo && !sendPaymentMessages()));
         p.put("notify.enabled", Boolean.toString(sendPaymentMessages() || demo));
+        return p;
+    }
+
+    /** Camel Main's keys for its management server (health, metrics): on 127.0.0.1 only, or off when port is 0. */
+    public static Map<String, String> managementProperties(int port) {
+        Map<String, String> p = new LinkedHashMap<>();
+        boolean on = port > 0;
+        p.put("camel.management.enabled", Boolean.toString(on));
+        p.put("camel.metrics.enabled", Boolean.toString(on));
+        if (on) {
+            p.put("camel.management.host", "127.0.0.1");
+            p.put("camel.management.port", Integer.toString(port));
+            p.put("camel.management.health-check-enabled", "true");
+            p.put("camel.management.metrics-enabled", "true");
+            p.put("camel.health.enabled", "true");
+            // no per-exchange timing: our counters are what matters, and the daemon stays light
+            p.put("camel.metrics.enable-route-policy", "false");
+            p.put("camel.metrics.enable-exchange-event-notifier", "false");
+            p.put("camel.metrics.enable-route-event-notifier", "false");
+        }
         return p;
     }
 

@@ -90,6 +90,10 @@ public final class SettingsLoader {
         }
         ZoneId reportZone = zone("REPORT_TIMEZONE", ZoneId.systemDefault());
         ZoneId lndgZone = zone("LNDG_TIMEZONE", java.time.ZoneOffset.UTC);
+        int jmxPort = (int) number("JMX_PORT", 0, 65_535);
+        int managementPort = (int) number("MANAGEMENT_PORT", 0, 65_535);
+        long readyMaxCycleAge = number("READY_MAX_CYCLE_AGE_SECONDS", 0, 604_800);
+        long readyMaxLndgFailures = number("READY_MAX_LNDG_FAILURES", 1, 1_000_000);
         Path templateFile = path("CONFIG_TEMPLATE");
         ObjectNode template = template(templateFile, amountInitial);
         Path bin = path("REGOLANCER_BIN");
@@ -101,7 +105,8 @@ public final class SettingsLoader {
         return new Settings(dryRun, lndgBaseUrl, user, pass, text("TELEGRAM_TOKEN"), chatId, telegramApiUrl,
                 sendRebalanceMsg, enableDailyReport, liveLogs, logTemplateConfig, amountInitial, increase, everyRounds,
                 maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
-                enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, demo);
+                enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort,
+                managementPort, readyMaxCycleAge, readyMaxLndgFailures, demo);
     }
 
     private String text(String name) {

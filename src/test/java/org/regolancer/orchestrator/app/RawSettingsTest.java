@@ -53,8 +53,16 @@ class RawSettingsTest {
     }
 
     @Test
+    void anOlderApplicationPropertiesGetsNewSettingsFromTheJar() throws Exception {
+        Files.writeString(dir.resolve("application.properties"), "MAX_WORKERS=3\n");
+        Map<String, String> raw = RawSettings.load(dir, null, Map.of());
+        assertEquals("3", raw.get("MAX_WORKERS"), "the operator's file wins");
+        assertEquals("0", raw.get("JMX_PORT"), "a setting the file does not know comes with its default");
+        assertEquals("0 59 23 * * ?", raw.get("REPORT_CRON"));
+    }
+
+    @Test
     void anUnknownProfileIsRefused() throws Exception {
-        Files.writeString(dir.resolve("application.properties"), "MAX_WORKERS=2\n");
         String message = assertThrows(SettingsException.class, () -> RawSettings.load(dir, "prod", Map.of())).getMessage();
         assertTrue(message.contains("accepted profiles: demo"), message);
     }

@@ -86,6 +86,15 @@ class RebalanceCycleRouteTest extends DaemonRouteTestSupport {
         assertTrue(tricky.endsWith(",\"Bob <&> \"\"Shop\"\" 🦀\",19532,17578,900"), tricky);
         assertEquals(9, stats().getSuccesses());
         assertEquals(9 * 19532, stats().getSatsMoved());
+
+        // the same counters over JMX, in our own domain
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName name = new javax.management.ObjectName("org.regolancer.orchestrator:type=Stats,name=cycles");
+        assertEquals(9L, jmx.getAttribute(name, "Successes"));
+        assertEquals(9L, jmx.getAttribute(name, "RunsSucceeded"));
+        assertEquals(9L * 19532, jmx.getAttribute(name, "SatsMoved"));
+        assertEquals(1L, jmx.getAttribute(name, "Cycles"));
+        assertTrue(((String) jmx.getAttribute(name, "LastSuccessTime")).startsWith("20"));
     }
 
     @Test

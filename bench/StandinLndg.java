@@ -1,0 +1,52 @@
+// A stand-in LNDg for the benchmarks: `java bench/StandinLndg.java PORT SOURCES TARGETS REQUEST_LOG`.
+// Serves /api/channels/ with SOURCES source channels and TARGETS target channels (distinct peers, so every
+// source × target is a pair) and appends one line per request (epoch millis) to REQUEST_LOG.
+import com.sun.net.httpserver.HttpServer;
+import java.io.FileWriter;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+public class StandinLndg {
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        int sources = Integer.parseInt(args[1]);
+        int targets = Integer.parseInt(args[2]);
+        String log = args[3];
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= sources + targets; i++) {
+            boolean target = i > sources;
+            if (rows.length() > 0) {
+                rows.append(',');
+            }
+            rows.append(String.format("{\"chan_id\":\"%d\",\"remote_pubkey\":\"02%064x\",\"alias\":\"bench-%d\","
+                    + "\"capacity\":1000000,\"local_balance\":%d,\"remote_balance\":%d,\"pending_outbound\":0,"
+                    + "\"pending_inbound\":0,\"is_active\":true,\"is_open\":true,\"private\":false,"
+                    + "\"auto_rebalance\":%b,\"ar_in_target\":90,\"ar_out_target\":75}",
+                    800000000000000000L + i, i, i, target ? 50000 : 900000, target ? 950000 : 100000, target));
+        }
+        byte[] body = ("{\"count\":" + (sources + targets) + ",\"next\":null,\"previous\":null,\"results\":[" + rows + "]}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] empty = "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}".getBytes(StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/api/channels/", exchange -> {
+            try (FileWriter w = new FileWriter(log, true)) {
+                w.write(System.currentTimeMillis() + "\n");
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        for (String path : new String[] {"/api/rebalancer/", "/api/forwards/"}) {
+            server.createContext(path, exchange -> {
+                exchange.sendResponseHeaders(200, empty.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(empty);
+                }
+            });
+        }
+        server.start();
+    }
+}

@@ -144,9 +144,6 @@ public class CycleStats implements CycleStatsMBean {
         return lastSuccess;
     }
 
-    public Duration getLastCycleDuration() {
-        return lastCycleDuration;
-    }
 
     /** The summary line, or null when nothing happened since the last one. */
     public synchronized String summaryIfChanged() {

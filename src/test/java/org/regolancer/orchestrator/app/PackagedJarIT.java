@@ -107,6 +107,60 @@ class PackagedJarIT {
     }
 
     @Test
+    void remoteJmxOnLoopbackShowsTheCounters() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(install.resolve("demo/standin-behaviour"), "* * success 0.2\n");
+        Process daemon = start(Map.of("JMX_PORT", Integer.toString(port)), "--profile", "demo");
+        try {
+            javax.management.remote.JMXServiceURL url = new javax.management.remote.JMXServiceURL(
+                    "service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
+            javax.management.ObjectName stats = new javax.management.ObjectName(
+                    "org.regolancer.orchestrator:type=Stats,name=cycles");
+            Instant deadline = Instant.now().plusSeconds(60);
+            long successes = 0;
+            while (Instant.now().isBefore(deadline) && successes == 0) {
+                try (javax.management.remote.JMXConnector connector = javax.management.remote.JMXConnectorFactory.connect(url)) {
+                    successes = (Long) connector.getMBeanServerConnection().getAttribute(stats, "Successes");
+                } catch (IOException | javax.management.InstanceNotFoundException e) {
+                    // not listening or not registered yet
+                }
+                Thread.sleep(500);
+            }
+            assertTrue(successes > 0, "payments counted over remote JMX:\n" + output());
+            List<String> listeners = listeningAddresses(port);
+            assertFalse(listeners.isEmpty());
+            // 127.0.0.1, ::1, or 127.0.0.1 as an IPv4-mapped IPv6 address (::ffff:127.0.0.1)
+            List<String> loopback = List.of("0100007F", "00000000000000000000000001000000", "0000000000000000FFFF00000100007F");
+            assertTrue(loopback.containsAll(listeners), "only loopback listens on the JMX port: " + listeners);
+        } finally {
+            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
+            daemon.destroyForcibly();
+        }
+    }
+
+    /** Local addresses (kernel hex) of sockets listening on the port, from /proc/net/tcp and tcp6. */
+    private static List<String> listeningAddresses(int port) throws IOException {
+        String hexPort = String.format(":%04X", port);
+        List<String> addresses = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("0A")) {
+                    addresses.add(f[1].substring(0, f[1].indexOf(':')));
+                }
+            }
+        }
+        return addresses;
+    }
+
+    @Test
     void aBadSettingStopsStartUpWithOneLineAndExit2() throws Exception {
         Process daemon = start(Map.of("MAX_WORKERS", "0", "LNDG_USER", "u", "LNDG_PASS", "secret-pw"));
         assertTrue(daemon.waitFor(30, TimeUnit.SECONDS));

@@ -80,6 +80,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                 .newFixedThreadPool(this, "regolancer-worker", settings.maxWorkers());
 
         Jmx.register(stats);
+        // edits in routes/ apply while the daemon runs; a broken edit is refused and the old routes stay
+        context.addService(new SafeRouteReload(pc.resolveProperty("routes.directory").orElse("routes"), errors));
         if (settings.managementPort() > 0) {
             org.apache.camel.health.HealthCheckRegistry health = org.apache.camel.health.HealthCheckRegistry.get(context);
             if (health != null) {

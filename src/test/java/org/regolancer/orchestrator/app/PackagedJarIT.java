@@ -130,34 +130,31 @@ class PackagedJarIT {
                 Thread.sleep(500);
             }
             assertTrue(successes > 0, "payments counted over remote JMX:\n" + output());
-            List<String> listeners = listeningAddresses(port);
-            assertFalse(listeners.isEmpty());
-            // 127.0.0.1, ::1, or 127.0.0.1 as an IPv4-mapped IPv6 address (::ffff:127.0.0.1)
-            List<String> loopback = List.of("0100007F", "00000000000000000000000001000000", "0000000000000000FFFF00000100007F");
-            assertTrue(loopback.containsAll(listeners), "only loopback listens on the JMX port: " + listeners);
+            assertTrue(org.regolancer.orchestrator.fixtures.Listening.onlyOnLoopback(port),
+                    "only loopback listens on the JMX port: " + org.regolancer.orchestrator.fixtures.Listening.addresses(port));
         } finally {
             daemon.descendants().forEach(ProcessHandle::destroyForcibly);
             daemon.destroyForcibly();
         }
     }
 
-    /** Local addresses (kernel hex) of sockets listening on the port, from /proc/net/tcp and tcp6. */
-    private static List<String> listeningAddresses(int port) throws IOException {
-        String hexPort = String.format(":%04X", port);
-        List<String> addresses = new java.util.ArrayList<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path file = Path.of(table);
-            if (!Files.exists(file)) {
-                continue;
+    @Test
+    void underSystemdTheJournalGetsNoSecondTimestamp() throws Exception {
+        List<String> command = List.of("java", "-Dlog.journal=true", "-jar",
+                Path.of("target/regolancer-orchestrator.jar").toAbsolutePath().toString(), "--profile", "demo");
+        Process daemon = new ProcessBuilder(command).directory(install.toFile()).redirectErrorStream(true)
+                .redirectOutput(install.resolve("out.log").toFile()).start();
+        try {
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && !output().contains("started")) {
+                Thread.sleep(100);
             }
-            for (String line : Files.readAllLines(file)) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("0A")) {
-                    addresses.add(f[1].substring(0, f[1].indexOf(':')));
-                }
-            }
+            String first = output().lines().findFirst().orElse("");
+            assertTrue(first.startsWith("INFO  regolancer-orchestrator started (demo"), first);
+        } finally {
+            daemon.destroyForcibly();
+            daemon.waitFor(10, TimeUnit.SECONDS);
         }
-        return addresses;
     }
 
     @Test

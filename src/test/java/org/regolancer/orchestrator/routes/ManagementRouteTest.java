@@ -72,6 +72,8 @@ class ManagementRouteTest extends DaemonRouteTestSupport {
         assertTrue(await(Duration.ofSeconds(15), () -> get("/observe/health/ready").statusCode() == 503
                 && get("/observe/health/ready").body().contains("LNDg failed")), "DOWN while LNDg keeps failing");
         assertEquals(200, get("/observe/health/live").statusCode(), "alive all the same");
+        assertTrue(org.regolancer.orchestrator.fixtures.Listening.onlyOnLoopback(PORT),
+                "the management server listens on 127.0.0.1 only: " + org.regolancer.orchestrator.fixtures.Listening.addresses(PORT));
         assertTrue(await(Duration.ofSeconds(20), () -> get("/observe/health/ready").statusCode() == 200), "UP once it is back");
 
         assertTrue(await(Duration.ofSeconds(10), () -> stats().getSuccesses() > 0));

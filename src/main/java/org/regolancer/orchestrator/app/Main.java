@@ -94,6 +94,21 @@ public final class Main {
             return EXIT_BAD_SETTING;
         }
 
+        // one daemon per DATA_DIR: two would run every pair twice and interleave the ledger
+        java.nio.channels.FileChannel lockChannel = java.nio.channels.FileChannel.open(settings.dataDir().resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = lockChannel.tryLock();
+        if (lock == null) {
+            lockChannel.close();
+            System.err.println("regolancer-orchestrator: DATA_DIR=" + settings.dataDir() + " is in use by another "
+                    + "regolancer-orchestrator (it holds " + settings.dataDir().resolve(".lock") + "); accepted: one "
+                    + "daemon per DATA_DIR");
+            if (demoLndg != null) {
+                demoLndg.close();
+            }
+            return EXIT_BAD_SETTING;
+        }
+
         Lifecycle lifecycle = new Lifecycle();
         org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
         camel.configure().addConfiguration(new OrchestratorConfiguration(settings, lifecycle));
@@ -127,6 +142,8 @@ public final class Main {
             if (jmx != null) {
                 jmx.stop();
             }
+            lock.release();
+            lockChannel.close();
             if (demoLndg != null) {
                 demoLndg.close();
             }

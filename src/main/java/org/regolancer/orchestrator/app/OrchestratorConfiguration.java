@@ -104,7 +104,9 @@ public class OrchestratorConfiguration implements CamelConfiguration {
 
         TelegramComponent telegram = context.getComponent("telegram", TelegramComponent.class);
         telegram.setBaseUri(settings.telegramApiUrl().toString());
-        telegram.setClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        Duration telegramTimeout = Duration.ofMillis(Long.parseLong(pc.resolveProperty("telegram.timeout-ms").orElse("30000")));
+        telegram.setClient(new TimeoutHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                telegramTimeout));
         if (settings.telegramConfigured()) {
             telegram.setAuthorizationToken(settings.telegramToken());
         }

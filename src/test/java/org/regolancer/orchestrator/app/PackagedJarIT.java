@@ -158,6 +158,30 @@ class PackagedJarIT {
     }
 
     @Test
+    void aSecondDaemonOnTheSameDataDirRefusesToStart() throws Exception {
+        Process first = start(Map.of(), "--profile", "demo");
+        try {
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && !output().contains("started")) {
+                Thread.sleep(100);
+            }
+            List<String> command = List.of("java", "-jar", Path.of("target/regolancer-orchestrator.jar").toAbsolutePath().toString(),
+                    "--profile", "demo");
+            Process second = new ProcessBuilder(command).directory(install.toFile()).redirectErrorStream(true)
+                    .redirectOutput(install.resolve("second.log").toFile()).start();
+            assertTrue(second.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(2, second.exitValue());
+            String said = Files.readString(install.resolve("second.log"));
+            assertTrue(said.startsWith("regolancer-orchestrator: DATA_DIR=") && said.contains("is in use by another"), said);
+            assertTrue(first.isAlive(), "the first daemon runs on");
+        } finally {
+            first.descendants().forEach(ProcessHandle::destroyForcibly);
+            first.destroyForcibly();
+            first.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aBadSettingStopsStartUpWithOneLineAndExit2() throws Exception {
         Process daemon = start(Map.of("MAX_WORKERS", "0", "LNDG_USER", "u", "LNDG_PASS", "secret-pw"));
         assertTrue(daemon.waitFor(30, TimeUnit.SECONDS));

@@ -64,6 +64,16 @@ class PackagedJarIT {
         return builder.start();
     }
 
+    /** SIGTERM, so the daemon cleans up after itself; SIGKILL only if it does not end in time. */
+    private static void stop(Process daemon) throws InterruptedException {
+        List<ProcessHandle> children = daemon.descendants().toList();
+        daemon.destroy();
+        if (!daemon.waitFor(15, TimeUnit.SECONDS)) {
+            daemon.destroyForcibly();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
     private String output() throws IOException {
         return Files.readString(install.resolve("out.log"), StandardCharsets.UTF_8);
     }
@@ -101,8 +111,7 @@ class PackagedJarIT {
             assertFalse(out.contains("Exception"), out);
             System.out.println("SIGTERM to exit: " + took.toMillis() + " ms");
         } finally {
-            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
-            daemon.destroyForcibly();
+            stop(daemon);
         }
     }
 
@@ -133,8 +142,7 @@ class PackagedJarIT {
             assertTrue(org.regolancer.orchestrator.fixtures.Listening.onlyOnLoopback(port),
                     "only loopback listens on the JMX port: " + org.regolancer.orchestrator.fixtures.Listening.addresses(port));
         } finally {
-            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
-            daemon.destroyForcibly();
+            stop(daemon);
         }
     }
 
@@ -152,8 +160,7 @@ class PackagedJarIT {
             String first = output().lines().findFirst().orElse("");
             assertTrue(first.startsWith("INFO  regolancer-orchestrator started (demo"), first);
         } finally {
-            daemon.destroyForcibly();
-            daemon.waitFor(10, TimeUnit.SECONDS);
+            stop(daemon);
         }
     }
 
@@ -175,9 +182,7 @@ class PackagedJarIT {
             assertTrue(said.startsWith("regolancer-orchestrator: DATA_DIR=") && said.contains("is in use by another"), said);
             assertTrue(first.isAlive(), "the first daemon runs on");
         } finally {
-            first.descendants().forEach(ProcessHandle::destroyForcibly);
-            first.destroyForcibly();
-            first.waitFor(10, TimeUnit.SECONDS);
+            stop(first);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.TimeZone;
 import java.util.TreeMap;
 import org.quartz.CronExpression;
 import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.telegram.TelegramHtml;
 
 /**
  * Builds the daily report from our ledger, LNDg and the history file, back-fills the history's missing days of
@@ -201,7 +202,7 @@ public class ReportService {
             return null;
         }
         alertedOn = today;
-        return "⚠️ <b>Daily report for " + date + " failed</b>\n" + ReportText.escape(ErrorLog.describe(error))
+        return "⚠️ <b>Daily report for " + date + " failed</b>\n" + TelegramHtml.escape(ErrorLog.describe(error))
                 + "\nRetrying every 10 minutes for 24 hours.";
     }
 

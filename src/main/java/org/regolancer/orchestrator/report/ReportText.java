@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
+import org.regolancer.orchestrator.telegram.TelegramHtml;
 
 /** The daily report as Telegram HTML: today, comparisons, month to date, the last 12 calendar months. */
 public final class ReportText {
@@ -35,18 +36,18 @@ public final class ReportText {
         if (late) {
             out.append(" ⏰ <i>late: the daemon was not running at report time</i>");
         }
-        out.append('\n').append(escape(zone.getId())).append(dayComplete ? ", whole day" : ", day so far").append("\n\n");
+        out.append('\n').append(TelegramHtml.escape(zone.getId())).append(dayComplete ? ", whole day" : ", day so far").append("\n\n");
 
-        out.append("<b>Rebalanced</b> ").append(sats(today.rebalancedSat())).append(" sat in ")
+        out.append("<b>Rebalanced</b> ").append(TelegramHtml.sats(today.rebalancedSat())).append(" sat in ")
                 .append(today.rebalanceCount()).append(" payments, fees ").append(feeSat(today.rebalanceFeeMsat()))
                 .append(" sat\n");
-        out.append("• regolancer: ").append(today.oursCount()).append(" × ").append(sats(today.oursSat()))
+        out.append("• regolancer: ").append(today.oursCount()).append(" × ").append(TelegramHtml.sats(today.oursSat()))
                 .append(" sat · fees ").append(feeSat(today.oursFeeMsat())).append(" sat · ")
                 .append(today.oursAveragePpm()).append(" ppm · ").append(today.oursSharePercent()).append(" %\n");
-        out.append("• LNDg AR: ").append(today.lndgCount()).append(" × ").append(sats(today.lndgSat()))
-                .append(" sat · fees ").append(today.lndgFeesKnown() ? sats(today.lndgFeeSat()) + " sat" : "not reported")
+        out.append("• LNDg AR: ").append(today.lndgCount()).append(" × ").append(TelegramHtml.sats(today.lndgSat()))
+                .append(" sat · fees ").append(today.lndgFeesKnown() ? TelegramHtml.sats(today.lndgFeeSat()) + " sat" : "not reported")
                 .append(" · ").append(today.lndgSharePercent()).append(" %\n");
-        out.append("<b>Forwarded</b> ").append(sats(today.forwardSat())).append(" sat in ").append(today.forwardCount())
+        out.append("<b>Forwarded</b> ").append(TelegramHtml.sats(today.forwardSat())).append(" sat in ").append(today.forwardCount())
                 .append(" forwards, earned ").append(feeSat(today.forwardFeeMsat())).append(" sat\n");
         out.append("<b>Net</b> ").append(signedSat(today.netMsat())).append(" sat (earned − rebalancing fees)\n\n");
 
@@ -130,9 +131,6 @@ public final class ReportText {
                 java.time.format.TextStyle.SHORT, Locale.ENGLISH);
     }
 
-    static String sats(long sats) {
-        return String.format(Locale.ROOT, "%,d", sats);
-    }
 
     static String feeSat(long msat) {
         return BigDecimal.valueOf(msat, 3).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
@@ -165,7 +163,4 @@ public final class ReportText {
         return (value > 0 ? "+" : "") + compact(value);
     }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

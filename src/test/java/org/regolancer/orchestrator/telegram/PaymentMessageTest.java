@@ -23,7 +23,7 @@ class PaymentMessageTest {
 
     @Test
     void escapesAliasesForTelegramHtml() {
-        assertEquals("a &lt;b&gt; &amp; \"c\" 🦀", PaymentMessage.escape("a <b> & \"c\" 🦀"));
+        assertEquals("a &lt;b&gt; &amp; \"c\" 🦀", TelegramHtml.escape("a <b> & \"c\" 🦀"));
         assertEquals("⚖️ <b>Rebalanced 1,000 sat</b>\n&lt;script&gt; → 893182773332606977\nfee 0.5 sat · 500 ppm",
                 PaymentMessage.html(payment("<script>", "", 1_000_000, 500)), "an empty alias shows the chan_id");
     }

@@ -23,6 +23,7 @@ import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.report.ReportService;
 import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.regolancer.ProcessRunner;
+import org.regolancer.orchestrator.ledger.Ledger;
 import org.regolancer.orchestrator.regolancer.RunFiles;
 import org.regolancer.orchestrator.settings.Settings;
 import org.regolancer.orchestrator.settings.SettingsLoader;
@@ -72,10 +73,12 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
         ErrorLog errors = new ErrorLog(settings.dataDir().resolve("errors.log"), secrets, clock);
         CycleStats stats = new CycleStats();
-        RunFiles runFiles = new RunFiles(RunFiles.defaultBase());
+        RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
+        Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
         ProcessRunner runner = new ProcessRunner(KILL_GRACE, clock);
         CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, new Random());
-        RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, clock);
+        RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, ledger, clock);
+        runs.recoverLeftovers();
         ExecutorService workers = context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "regolancer-worker", settings.maxWorkers());
 
@@ -96,6 +99,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         registry.bind("lifecycle", lifecycle);
         registry.bind("cycles", cycles);
         registry.bind("runs", runs);
+        registry.bind("ledger", ledger);
         registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, secrets, settings.regolancerLiveLogs()));
         registry.bind("regolancerWorkers", workers);
         registry.bind("lndgAuth", new LndgAuth(settings.lndgUser(), settings.lndgPass()));
@@ -131,6 +135,10 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                         LOG.warn("{} regolancer processes still running at exit", runner.runningCount());
                     }
                     runner.shutdownTimers();
+                    if (ledger.pendingRows() > 0) {
+                        LOG.warn("{} payments could not be written to rebalances.csv; they wait in {} and the next start writes them",
+                                ledger.pendingRows(), runFiles.pendingFile());
+                    }
                     runFiles.deleteAll();
                     Jmx.unregister();
                 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.exec.ExecResult;
+import org.regolancer.orchestrator.ledger.Ledger;
 import org.regolancer.orchestrator.ledger.Payment;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.pairing.Channel;
@@ -34,16 +35,18 @@ public class RegolancerRuns {
     private final RunConfigRenderer renderer;
     private final CycleStats stats;
     private final ErrorLog errors;
+    private final Ledger ledger;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, RunTicket> byConfig = new ConcurrentHashMap<>();
 
-    public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Clock clock) {
+    public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Ledger ledger, Clock clock) {
         this.settings = settings;
         this.files = files;
         this.renderer = new RunConfigRenderer(settings.template());
         this.stats = stats;
         this.errors = errors;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -105,6 +108,32 @@ public class RegolancerRuns {
             payments.add(payment(row, ticket));
         }
         return payments;
+    }
+
+    /**
+     * At start, before any run: payments in stat files a killed daemon left behind, and ledger rows that waited for
+     * the disk, go into the ledger (each only if it is not there yet); then the old run files are removed.
+     *
+     * @return how many rows were added to the ledger (or wait for it)
+     */
+    public int recoverLeftovers() {
+        try {
+            List<Payment> payments = new ArrayList<>();
+            for (List<String> lines : files.leftoverStatFiles()) {
+                for (StatRow row : StatFile.parse(lines).rows()) {
+                    payments.add(new Payment(row.time(), row.fromChannel(), "", row.toChannel(), "", row.amountMsat(), row.feesMsat()));
+                }
+            }
+            int added = ledger.recover(payments);
+            files.deleteAll();
+            if (added > 0) {
+                LOG.info("Took {} payments of an earlier, stopped daemon into rebalances.csv (not announced; aliases blank)", added);
+            }
+            return added;
+        } catch (IOException | RuntimeException e) {
+            errors.report("ledger", "cannot take the files of an earlier run in", e);
+            return 0;
+        }
     }
 
     /** DRY_RUN: the config was written and checked, regolancer is not run. */

@@ -69,13 +69,6 @@ public class ErrorLog {
         }
     }
 
-    /** Records an exception: its type and message, never its stack (which may hold request URIs). */
-    /** The ledger could not take a payment: the payment's row goes here so it is not lost. */
-    public void ledgerFailed(org.regolancer.orchestrator.ledger.Payment payment, Throwable error) {
-        report("ledger", "rebalances.csv write failed (" + describe(error) + "); the payment: "
-                + (payment == null ? "unknown" : String.join(",", org.regolancer.orchestrator.ledger.LedgerRow.of(payment))));
-    }
-
     public void runFailed(org.regolancer.orchestrator.pairing.Pair pair, Throwable error) {
         report("regolancer", "run of " + (pair == null ? "a pair" : pair.label()) + " failed", error);
     }
@@ -84,6 +77,7 @@ public class ErrorLog {
         report("unhandled", "route " + routeId, error);
     }
 
+    /** Records an exception: its type and message, never its stack (which may hold request URIs). */
     public void report(String kind, String context, Throwable error) {
         report(kind, context + ": " + describe(error));
     }

@@ -3,40 +3,53 @@ package org.regolancer.orchestrator.regolancer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.regolancer.orchestrator.ledger.PendingRows;
 import org.regolancer.orchestrator.pairing.Pair;
 
 /**
  * The per-run files: a config and a stat CSV of our own for each run, owner-only, in a private folder in RAM
  * ({@code /dev/shm}) where the machine has it, else in the temp folder. File names hold only channel ids and a
  * counter, never anything an alias could shape.
+ *
+ * <p>The folder's name is fixed per {@code DATA_DIR} (one daemon per DATA_DIR holds its lock), so a daemon that
+ * was killed leaves its files where the next start finds them: stat rows not yet in the ledger, and ledger rows
+ * that were waiting for a full disk ({@code ledger-pending.csv}). A folder of that name that is not ours (another
+ * owner, a symbolic link, open to others) is never used.
  */
-public final class RunFiles {
+public final class RunFiles implements PendingRows {
 
+    static final String PENDING = "ledger-pending.csv";
+    private static final String STAT_SUFFIX = ".stat.csv";
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIR =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
-    private final Path base;
-    private Path folder;
+    private final Path folder;
     private final AtomicLong counter = new AtomicLong();
 
     public record Run(Path config, Path stat) {
     }
 
     /** Nothing is created until the first run needs its folder, so a daemon that never runs leaves nothing. */
-    public RunFiles(Path base) {
-        this.base = base;
+    public RunFiles(Path base, Path dataDir) {
+        this.folder = base.resolve("regolancer-orchestrator-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_")
+                + "-" + shortHash(dataDir.toAbsolutePath().normalize().toString()));
     }
 
     /** {@code /dev/shm} when it is a writable folder (RAM), else {@code java.io.tmpdir}. */
@@ -45,19 +58,41 @@ public final class RunFiles {
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Paths.get(System.getProperty("java.io.tmpdir"));
     }
 
-    /** The private folder, created on first use. */
+    /** The private folder, created owner-only on first use; refused if someone else's. */
     public synchronized Path folder() throws IOException {
-        if (folder == null) {
-            folder = Files.createTempDirectory(base, "regolancer-orchestrator-", OWNER_ONLY_DIR);
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        }
+        return checked();
+    }
+
+    private Path checked() throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                || !ownedByThisProcess(folder)
+                || !Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY_DIR)) {
+            throw new IOException("refusing to use " + folder + ": not a private folder of this user (remove it)");
         }
         return folder;
     }
 
+    private static boolean ownedByThisProcess(Path path) throws IOException {
+        Path self = Path.of("/proc/self");
+        if (Files.exists(self)) {
+            return Files.getAttribute(self, "unix:uid").equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+        }
+        return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+    }
+
     /** Names this run's files; nothing is written yet. */
     public Run name(Pair pair) throws IOException {
-        String stem = pair.source().id() + "-" + pair.target().id() + "-" + counter.incrementAndGet();
         Path dir = folder();
-        return new Run(dir.resolve(stem + ".json"), dir.resolve(stem + ".stat.csv"));
+        while (true) {
+            String stem = pair.source().id() + "-" + pair.target().id() + "-" + counter.incrementAndGet();
+            Run run = new Run(dir.resolve(stem + ".json"), dir.resolve(stem + STAT_SUFFIX));
+            if (Files.notExists(run.config(), LinkOption.NOFOLLOW_LINKS) && Files.notExists(run.stat(), LinkOption.NOFOLLOW_LINKS)) {
+                return run;
+            }
+        }
     }
 
     public void writeConfig(Run run, String json) throws IOException {
@@ -66,7 +101,11 @@ public final class RunFiles {
     }
 
     public List<String> statLines(Run run) throws IOException {
-        return Files.exists(run.stat()) ? Files.readAllLines(run.stat(), StandardCharsets.UTF_8) : List.of();
+        return statLines(run.stat());
+    }
+
+    private static List<String> statLines(Path stat) throws IOException {
+        return Files.isRegularFile(stat, LinkOption.NOFOLLOW_LINKS) ? Files.readAllLines(stat, StandardCharsets.UTF_8) : List.of();
     }
 
     public void delete(Run run) throws IOException {
@@ -74,15 +113,71 @@ public final class RunFiles {
         Files.deleteIfExists(run.stat());
     }
 
-    /** Removes the folder and anything left in it. */
+    /** The stat files an earlier, killed daemon left behind, each with its lines. */
+    public synchronized List<List<String>> leftoverStatFiles() throws IOException {
+        List<List<String>> stats = new ArrayList<>();
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return stats;
+        }
+        checked();
+        try (Stream<Path> paths = Files.list(folder)) {
+            for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(STAT_SUFFIX)).sorted().toList()) {
+                stats.add(statLines(path));
+            }
+        }
+        return stats;
+    }
+
+    /** Removes the folder and everything in it but ledger rows still waiting for the disk. */
     public synchronized void deleteAll() throws IOException {
-        if (folder == null || !Files.exists(folder)) {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        checked();
+        boolean keep = Files.exists(folder.resolve(PENDING));
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+                if (!(keep && (path.equals(folder) || path.equals(folder.resolve(PENDING))))) {
+                    Files.deleteIfExists(path);
+                }
             }
+        }
+    }
+
+    /** Where ledger rows wait for the disk, if any wait. */
+    public Path pendingFile() {
+        return folder.resolve(PENDING);
+    }
+
+    @Override
+    public synchronized void keep(String csv) throws IOException {
+        Path dir = folder();
+        Path next = Files.createTempFile(dir, "ledger-pending-", ".tmp", OWNER_ONLY_FILE);
+        Files.writeString(next, csv, StandardCharsets.UTF_8);
+        Files.move(next, dir.resolve(PENDING), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public synchronized String load() throws IOException {
+        Path file = folder.resolve(PENDING);
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "";
+        }
+        checked();
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public synchronized void clear() throws IOException {
+        Files.deleteIfExists(folder.resolve(PENDING));
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

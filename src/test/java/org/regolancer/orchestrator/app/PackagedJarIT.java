@@ -8,16 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.fixtures.Installation;
 
 /**
  * The packaged jar in an install folder of its own (routes/, application*.properties, config.template.json,
@@ -27,55 +26,23 @@ class PackagedJarIT {
 
     @TempDir
     Path install;
+    private Installation app;
 
     @BeforeEach
     void install() throws IOException {
-        for (String file : List.of("application.properties", "application-demo.properties", "config.template.json")) {
-            Files.copy(Path.of(file), install.resolve(file));
-        }
-        copyFolder(Path.of("routes"), install.resolve("routes"));
-        copyFolder(Path.of("demo"), install.resolve("demo"));
-        install.resolve("demo/regolancer").toFile().setExecutable(true);
-        Files.deleteIfExists(install.resolve("demo/data"));
-    }
-
-    private static void copyFolder(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.filter(p -> !p.toString().contains("/data")).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        app = new Installation(install);
     }
 
     private Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-jar",
-                Path.of("target/regolancer-orchestrator.jar").toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(install.toFile())
-                .redirectErrorStream(true).redirectOutput(install.resolve("out.log").toFile());
-        builder.environment().keySet().removeIf(k -> k.matches("[A-Z][A-Z0-9_]*") && !k.equals("PATH") && !k.equals("HOME")
-                && !k.startsWith("JAVA") && !k.equals("LANG"));
-        builder.environment().putAll(env);
-        return builder.start();
+        return app.start(env, args);
     }
 
-    /** SIGTERM, so the daemon cleans up after itself; SIGKILL only if it does not end in time. */
     private static void stop(Process daemon) throws InterruptedException {
-        List<ProcessHandle> children = daemon.descendants().toList();
-        daemon.destroy();
-        if (!daemon.waitFor(15, TimeUnit.SECONDS)) {
-            daemon.destroyForcibly();
-        }
-        children.forEach(ProcessHandle::destroyForcibly);
+        Installation.stop(daemon);
     }
 
     private String output() throws IOException {
-        return Files.readString(install.resolve("out.log"), StandardCharsets.UTF_8);
+        return app.output();
     }
 
     @Test
@@ -172,8 +139,7 @@ class PackagedJarIT {
             while (Instant.now().isBefore(deadline) && !output().contains("started")) {
                 Thread.sleep(100);
             }
-            List<String> command = List.of("java", "-jar", Path.of("target/regolancer-orchestrator.jar").toAbsolutePath().toString(),
-                    "--profile", "demo");
+            List<String> command = Installation.jarCommand("--profile", "demo");
             Process second = new ProcessBuilder(command).directory(install.toFile()).redirectErrorStream(true)
                     .redirectOutput(install.resolve("second.log").toFile()).start();
             assertTrue(second.waitFor(30, TimeUnit.SECONDS));
@@ -209,8 +175,7 @@ class PackagedJarIT {
 
     @Test
     void theReportCommandPrintsOnlyTheReportWritesTheChartAndStoresNothing() throws Exception {
-        List<String> command = List.of("java", "-jar", Path.of("target/regolancer-orchestrator.jar").toAbsolutePath().toString(),
-                "report", "--profile", "demo", "--chart", "chart.png");
+        List<String> command = Installation.jarCommand("report", "--profile", "demo", "--chart", "chart.png");
         Process report = new ProcessBuilder(command).directory(install.toFile())
                 .redirectOutput(install.resolve("stdout.txt").toFile())
                 .redirectError(install.resolve("stderr.txt").toFile()).start();

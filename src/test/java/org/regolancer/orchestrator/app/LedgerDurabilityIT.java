@@ -1,0 +1,196 @@
+package org.regolancer.orchestrator.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.fixtures.Installation;
+import org.regolancer.orchestrator.regolancer.RunFiles;
+
+/**
+ * Every payment in rebalances.csv exactly once, whole, whatever happens to the disk or the daemon: the packaged
+ * jar on the demo, a disk that fills up (a real file-size limit, with real partial writes), SIGTERM while rows
+ * wait, SIGKILL in the middle of runs.
+ */
+class LedgerDurabilityIT {
+
+    @TempDir
+    Path install;
+    private Installation app;
+    private Path ledger;
+    private Path errors;
+
+    @BeforeEach
+    void install() throws IOException {
+        app = new Installation(install);
+        ledger = app.resolve("demo/data/rebalances.csv");
+        errors = app.resolve("demo/data/errors.log");
+    }
+
+    @AfterEach
+    void removeWhatAFailedTestLeftInRam() throws IOException {
+        Path folder = new RunFiles(RunFiles.defaultBase(), app.resolve("demo/data")).pendingFile().getParent();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(folder);
+        }
+    }
+
+    @Test
+    void aFullDiskCutsNoLineInHalfAndTheWaitingRowsGoInOnceItHasRoom() throws Exception {
+        Files.writeString(app.resolve("demo/standin-behaviour"), "* * success 0.3\n");
+        Process daemon = app.startWithFileSizeLimit(1, Map.of(), "--profile", "demo");
+        try {
+            await(() -> read(errors).contains("rebalances.csv cannot be written"), 120, "the disk filled up");
+            List<List<String>> rows = wholeRows(ledger);
+            assertTrue(Files.size(ledger) <= 1024 && rows.size() >= 2, rows.size() + " rows");
+
+            Process lift = new ProcessBuilder("prlimit", "--pid", Long.toString(daemon.pid()), "--fsize=unlimited").inheritIO().start();
+            assertEquals(0, lift.waitFor());
+            await(() -> read(errors).contains("rows that waited are in it"), 60, "the waiting rows were written");
+        } finally {
+            Installation.stop(daemon);
+        }
+        assertEveryPaymentOnceIn(ledger);
+        assertTrue(Files.size(ledger) > 1024);
+    }
+
+    @Test
+    void rowsWaitingForTheDiskAtSigtermAreWrittenByTheNextStart() throws Exception {
+        Files.writeString(app.resolve("demo/standin-behaviour"), "* * success 0.3\n");
+        Process daemon = app.startWithFileSizeLimit(1, Map.of(), "--profile", "demo");
+        try {
+            await(() -> read(errors).contains("rebalances.csv cannot be written"), 120, "the disk filled up");
+        } finally {
+            Installation.stop(daemon);
+        }
+        await(() -> read(app.resolve("out.log")).contains("could not be written to rebalances.csv; they wait in"), 10,
+                "the daemon said where the rows wait");
+        Path pending = new RunFiles(RunFiles.defaultBase(), app.resolve("demo/data")).pendingFile();
+        assertTrue(Files.exists(pending), "kept in RAM across the restart");
+        int before = wholeRows(ledger).size();
+
+        Files.writeString(app.resolve("demo/standin-behaviour"), "* * fail\n");
+        Process next = app.start(Map.of(), "--profile", "demo");
+        try {
+            await(() -> read(app.resolve("out.log")).contains(" ended: "), 60, "the next start ran");
+            assertTrue(app.output().contains("Took "), app.output());
+        } finally {
+            Installation.stop(next);
+        }
+        assertTrue(wholeRows(ledger).size() > before);
+        assertEveryPaymentOnceIn(ledger);
+        assertFalse(Files.exists(pending));
+    }
+
+    @Test
+    void paymentsOfRunsADaemonKilledWithSigkillLeftBehindAreTakenInExactlyOnceAtTheNextStart() throws Exception {
+        // the run pays, then hangs: its payment is in its stat file only
+        Files.writeString(app.resolve("demo/standin-behaviour"), "* * success-then-hang 60\n");
+        Process daemon = app.start(Map.of(), "--profile", "demo");
+        List<ProcessHandle> runs;
+        try {
+            await(() -> paid() >= 1, 60, "a run paid");
+            Thread.sleep(300);
+            runs = daemon.descendants().toList();
+        } finally {
+            daemon.destroyForcibly();
+            daemon.waitFor(10, TimeUnit.SECONDS);
+            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        // systemd's KillMode ends the runs too; wait until no run can still write
+        runs.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle run : runs) {
+            run.onExit().get(10, TimeUnit.SECONDS);
+        }
+        Path folder = new RunFiles(RunFiles.defaultBase(), app.resolve("demo/data")).pendingFile().getParent();
+        try (Stream<Path> left = Files.list(folder)) {
+            assertTrue(left.anyMatch(p -> p.toString().endsWith(".stat.csv")), "the killed daemon left its stat files");
+        }
+        assertTrue(wholeRows(ledger).size() < paid(), "some payments are only in the stat files");
+
+        Files.writeString(app.resolve("demo/standin-behaviour"), "* * fail\n");
+        for (int start = 0; start < 2; start++) {
+            Process next = app.start(Map.of(), "--profile", "demo");
+            try {
+                await(() -> read(app.resolve("out.log")).contains(" ended: "), 60, "the next start ran");
+            } finally {
+                Installation.stop(next);
+            }
+            assertEquals(start == 0, app.output().contains("Took "), "taken in by the first start only:\n" + app.output());
+            assertEveryPaymentOnceIn(ledger);
+        }
+        assertFalse(Files.exists(folder), "nothing left in RAM");
+    }
+
+    /** Ledger rows = payments the stand-in made, none twice. */
+    private void assertEveryPaymentOnceIn(Path file) throws IOException {
+        List<List<String>> rows = wholeRows(file);
+        assertEquals(paid(), rows.size(), "ledger rows vs payments made");
+        assertEquals(rows.size(), new HashSet<>(rows).size(), "no row twice");
+    }
+
+    private long paid() {
+        Path log = app.resolve("demo/runs.log");
+        try {
+            return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.startsWith("paid ")).count() : 0;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The ledger's rows, after checking that each line is whole: 8 cells, CRLF-terminated, the file too. */
+    private static List<List<String>> wholeRows(Path file) throws IOException {
+        if (Files.notExists(file)) {
+            return List.of();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\r\n"), "the last line is whole: ..." + text.substring(Math.max(0, text.length() - 80)));
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))) {
+            assertEquals(8, record.size(), "a whole row: " + record);
+            rows.add(record.toList());
+        }
+        return rows;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void await(BooleanSupplier condition, int seconds, String what) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(seconds);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting: " + what + "\n" + app.output() + "\nerrors.log:\n" + read(errors));
+            }
+            Thread.sleep(100);
+        }
+    }
+}

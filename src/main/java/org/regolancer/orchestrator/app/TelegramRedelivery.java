@@ -8,6 +8,7 @@ import org.regolancer.orchestrator.telegram.TelegramRetry;
 /** The notify route's redelivery hooks: whether to try again, and honouring a 429's retry_after before it. */
 public class TelegramRedelivery implements Processor {
 
+    private static final String ATTEMPTS = "telegramAttempts";
     private final ErrorLog errors;
 
     public TelegramRedelivery(ErrorLog errors) {
@@ -15,8 +16,10 @@ public class TelegramRedelivery implements Processor {
     }
 
     public boolean shouldRetry(Exchange exchange) {
-        int tries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return TelegramRetry.worthRetrying(messageOf(exchange), tries);
+        // Camel counts the failed attempt before asking, and drops its counter once it gives up: keep our own
+        int failedAttempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        exchange.setProperty(ATTEMPTS, failedAttempts);
+        return TelegramRetry.worthRetrying(messageOf(exchange), failedAttempts);
     }
 
     /** Runs before each redelivery: waits what Telegram asked for on a 429, on top of the back-off. */
@@ -29,8 +32,10 @@ public class TelegramRedelivery implements Processor {
     }
 
     public void gaveUp(Exchange exchange) {
-        errors.report("telegram", "message not sent after " + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0,
-                Integer.class) + " retries: " + messageOf(exchange));
+        String why = messageOf(exchange);
+        int attempts = exchange.getProperty(ATTEMPTS, 1, Integer.class);
+        errors.report("telegram", "message not sent: " + why, "message not sent after " + attempts
+                + (attempts == 1 ? " attempt: " : " attempts: ") + why);
     }
 
     private static String messageOf(Exchange exchange) {

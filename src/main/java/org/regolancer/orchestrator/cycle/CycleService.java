@@ -128,7 +128,7 @@ public class CycleService {
         int stopped = cycle.stoppedRuns.get();
         int notStarted = cycle.dispatch().notStarted();
         if (stopped > 0 && !stopping) {
-            errors.report("cycle", "cycle " + cycle.getNumber() + " reached MAX_CYCLE_SECONDS=" + settings.maxCycleSeconds()
+            errors.report("cycle", "cycle reached MAX_CYCLE_SECONDS", "cycle " + cycle.getNumber() + " reached MAX_CYCLE_SECONDS=" + settings.maxCycleSeconds()
                     + ": " + stopped + " regolancer runs stopped, " + notStarted + " pairs not started");
         }
         if (settings.logOperational()) {

@@ -86,7 +86,7 @@ public class RegolancerRuns {
     public List<Payment> payments(RunTicket ticket, ExecResult result) throws IOException {
         StatFile.Parsed stat = StatFile.parse(files.statLines(ticket.files()));
         if (!stat.malformed().isEmpty()) {
-            errors.report("regolancer", ticket.label() + ": " + stat.malformed().size()
+            errors.report("regolancer", "malformed stat rows", ticket.label() + ": " + stat.malformed().size()
                     + " malformed stat rows skipped, first: " + stat.malformed().get(0));
         }
         ProcessResult process = result instanceof RegolancerExecutor.Result r ? r.process()
@@ -98,7 +98,8 @@ public class RegolancerRuns {
         }
         if (outcome == RunOutcome.FAILED) {
             String last = process.lastLines().isEmpty() ? "" : ", last output: " + process.lastLines().get(process.lastLines().size() - 1);
-            errors.report("regolancer", ticket.label() + ": regolancer exited with " + process.exitValue() + last);
+            errors.report("regolancer", "regolancer exited with " + process.exitValue(),
+                    ticket.label() + ": regolancer exited with " + process.exitValue() + last);
         }
         if (settings.logOperational()) {
             LOG.info("Run {} ended: {} (exit {}, {} payments)", ticket.label(), outcome, process.exitValue(), stat.rows().size());
@@ -136,6 +137,12 @@ public class RegolancerRuns {
         }
     }
 
+    /** The run could not be made at all (binary missing or not executable, config not writable): counted, one line. */
+    public void failed(Pair pair, Throwable error) {
+        stats.run(RunOutcome.FAILED);
+        errors.runFailed(pair, error);
+    }
+
     /** DRY_RUN: the config was written and checked, regolancer is not run. */
     public void skipped(RunTicket ticket) {
         stats.run(RunOutcome.DRY_RUN);
@@ -162,7 +169,8 @@ public class RegolancerRuns {
         try {
             files.delete(ticket.files());
         } catch (IOException e) {
-            errors.report("regolancer", "cannot remove run files of " + ticket.label(), e);
+            errors.report("regolancer", "cannot remove run files: " + ErrorLog.describe(e),
+                    "cannot remove run files of " + ticket.label() + ": " + ErrorLog.describe(e));
         }
     }
 

@@ -186,8 +186,8 @@ public class Ledger {
         } catch (IOException e) {
             where = "held in memory only (" + ErrorLog.describe(e) + ")";
         }
-        errors.report("ledger", "rebalances.csv cannot be written (" + ErrorLog.describe(cause) + "): "
-                + rows(text).size() + " rows " + where);
+        String problem = "rebalances.csv cannot be written (" + ErrorLog.describe(cause) + ")";
+        errors.report("ledger", problem, problem + ": " + rows(text).size() + " rows " + where);
     }
 
     private static List<List<String>> rows(String csv) {

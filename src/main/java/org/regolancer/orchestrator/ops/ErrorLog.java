@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +28,24 @@ public class ErrorLog {
     private final Path file;
     private final Secrets secrets;
     private final Clock clock;
-    private final Map<String, Repeat> repeats = new HashMap<>();
+    private final Map<String, Repeat> repeats = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Repeat> eldest) {
+            return size() > MAX_TRACKED;
+        }
+    };
+    static final int MAX_TRACKED = 64;
 
     private static final class Repeat {
-        String message;
+        final String kind;
+        final String key;
         Instant lastWritten;
         long suppressed;
+
+        Repeat(String kind, String key) {
+            this.kind = kind;
+            this.key = key;
+        }
     }
 
     /** @param file errors.log, or null to only log (the report command writes nothing) */
@@ -44,33 +56,46 @@ public class ErrorLog {
     }
 
     /** Records an error of a kind ("lndg", "regolancer", "telegram", "cycle", …). */
-    public synchronized void report(String kind, String message) {
+    public void report(String kind, String message) {
+        report(kind, message, message);
+    }
+
+    /**
+     * Records an error whose line names particulars (a pair, a count) that should not make it a new error: repeats
+     * are counted by {@code key} (e.g. "regolancer exited with 139"), whichever pair they came from.
+     */
+    public synchronized void report(String kind, String key, String message) {
         String clean = oneLine(secrets.scrub(message));
         Instant now = clock.instant();
-        Repeat last = repeats.computeIfAbsent(kind, k -> new Repeat());
-        if (clean.equals(last.message) && Duration.between(last.lastWritten, now).compareTo(REPEAT_EVERY) < 0) {
-            last.suppressed++;
+        Repeat repeat = repeats.computeIfAbsent(kind + "\n" + key, k -> new Repeat(kind, oneLine(secrets.scrub(key))));
+        if (repeat.lastWritten != null && Duration.between(repeat.lastWritten, now).compareTo(REPEAT_EVERY) < 0) {
+            repeat.suppressed++;
             return;
         }
-        String suffix = clean.equals(last.message) && last.suppressed > 0
-                ? " (repeated " + last.suppressed + " more times since " + last.lastWritten.truncatedTo(ChronoUnit.SECONDS) + ")"
+        String suffix = repeat.suppressed > 0
+                ? " (repeated " + repeat.suppressed + " more times since " + repeat.lastWritten.truncatedTo(ChronoUnit.SECONDS) + ")"
                 : "";
-        last.message = clean;
-        last.lastWritten = now;
-        last.suppressed = 0;
+        repeat.lastWritten = now;
+        repeat.suppressed = 0;
         write(now, kind, clean + suffix);
     }
 
-    /** The error of this kind has cleared: says so once if repeats were held back. */
+    /** The errors of this kind have cleared: says so once for each that repeated since it was last written. */
     public synchronized void cleared(String kind) {
-        Repeat last = repeats.remove(kind);
-        if (last != null && last.suppressed > 0) {
-            write(clock.instant(), kind, "recovered after " + last.suppressed + " more repeats of: " + last.message);
+        for (var it = repeats.values().iterator(); it.hasNext(); ) {
+            Repeat repeat = it.next();
+            if (repeat.kind.equals(kind)) {
+                it.remove();
+                if (repeat.suppressed > 0) {
+                    write(clock.instant(), kind, "recovered after " + repeat.suppressed + " more repeats of: " + repeat.key);
+                }
+            }
         }
     }
 
     public void runFailed(org.regolancer.orchestrator.pairing.Pair pair, Throwable error) {
-        report("regolancer", "run of " + (pair == null ? "a pair" : pair.label()) + " failed", error);
+        report("regolancer", "run failed: " + describe(error),
+                "run of " + (pair == null ? "a pair" : pair.label()) + " failed: " + describe(error));
     }
 
     public void unhandled(String routeId, Throwable error) {

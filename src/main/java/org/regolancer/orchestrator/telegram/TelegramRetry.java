@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class TelegramRetry {
 
-    public static final int MAX_RETRIES = 4;
+    public static final int MAX_ATTEMPTS = 4;
     /** Never wait longer than this for one retry_after. */
     public static final long MAX_RETRY_AFTER_SECONDS = 300;
 
@@ -41,8 +41,8 @@ public final class TelegramRetry {
      * Bad request (400, e.g. can't parse entities), bad token (401), bot blocked (403) and unknown chat (404)
      * do not heal by retrying; everything else (429, 5xx, refused, timeouts) may.
      */
-    public static boolean worthRetrying(String message, int retriesSoFar) {
-        if (retriesSoFar >= MAX_RETRIES) {
+    public static boolean worthRetrying(String message, int failedAttempts) {
+        if (failedAttempts >= MAX_ATTEMPTS) {
             return false;
         }
         OptionalInt status = status(message);

@@ -21,7 +21,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.regolancer.orchestrator.fixtures.Installation;
 import org.regolancer.orchestrator.regolancer.RunFiles;
 
@@ -32,7 +31,6 @@ import org.regolancer.orchestrator.regolancer.RunFiles;
  */
 class LedgerDurabilityIT {
 
-    @TempDir
     Path install;
     private Installation app;
     private Path ledger;
@@ -40,6 +38,7 @@ class LedgerDurabilityIT {
 
     @BeforeEach
     void install() throws IOException {
+        install = Installation.newFolder();
         app = new Installation(install);
         ledger = app.resolve("demo/data/rebalances.csv");
         errors = app.resolve("demo/data/errors.log");

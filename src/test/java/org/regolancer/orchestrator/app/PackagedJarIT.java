@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.regolancer.orchestrator.fixtures.Installation;
 
 /**
@@ -24,12 +23,12 @@ import org.regolancer.orchestrator.fixtures.Installation;
  */
 class PackagedJarIT {
 
-    @TempDir
     Path install;
     private Installation app;
 
     @BeforeEach
     void install() throws IOException {
+        install = Installation.newFolder();
         app = new Installation(install);
     }
 

@@ -58,6 +58,26 @@ class ErrorLogTest {
     }
 
     @Test
+    void theSameFailureOfManyPairsTakingTurnsIsOneLineNotOnePerRun() throws Exception {
+        Path file = dir.resolve("errors.log");
+        ErrorLog log = new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock);
+        for (int i = 0; i < 100; i++) {
+            log.report("regolancer", "regolancer exited with 139", "pair " + (i % 7) + ": regolancer exited with 139, last output: "
+                    + now);
+            log.report("regolancer", "regolancer exited with 2", "pair " + (i % 5) + ": regolancer exited with 2");
+            now = now.plusSeconds(1);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).endsWith("pair 0: regolancer exited with 139, last output: 2026-11-25T10:00:00Z"), lines.get(0));
+
+        log.cleared("regolancer");
+        lines = Files.readAllLines(file);
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(2).endsWith("recovered after 99 more repeats of: regolancer exited with 139"), lines.get(2));
+    }
+
+    @Test
     void linesAreSingleAndFreeOfSecrets() throws Exception {
         Path file = dir.resolve("errors.log");
         new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report("x", "bad\nthing with pw-secret");

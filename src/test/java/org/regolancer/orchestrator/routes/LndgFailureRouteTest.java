@@ -57,12 +57,14 @@ class LndgFailureRouteTest extends DaemonRouteTestSupport {
         assertEquals(7, stats().getFetchFailures());
 
         List<String> lndgErrors = errorLines().stream().filter(l -> l.contains("[lndg]")).toList();
-        assertEquals(5, lndgErrors.size(), String.join("\n", lndgErrors));
+        assertEquals(6, lndgErrors.size(), String.join("\n", lndgErrors));
         assertTrue(lndgErrors.get(0).contains("Timeout"), lndgErrors.get(0));
         assertTrue(lndgErrors.get(1).contains("statusCode: 500"), lndgErrors.get(1));
         assertTrue(lndgErrors.get(2).contains("invalid JSON"), lndgErrors.get(2));
         assertTrue(lndgErrors.get(3).contains("no 'results'"), lndgErrors.get(3));
         assertTrue(lndgErrors.get(4).contains("statusCode: 401"), lndgErrors.get(4));
+        assertTrue(lndgErrors.get(5).contains("recovered after 2 more repeats of") && lndgErrors.get(5).contains("statusCode: 500"),
+                "the three 500s in a row were one line, and the recovery says how many: " + lndgErrors.get(5));
 
         List<String> rowErrors = errorLines().stream().filter(l -> l.contains("[lndg-rows]")).toList();
         assertEquals(1, rowErrors.size(), "the bad row is reported once, not every cycle");

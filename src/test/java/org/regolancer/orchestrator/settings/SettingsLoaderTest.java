@@ -102,6 +102,11 @@ class SettingsLoaderTest {
         assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("bad.json").toString()).contains("cannot be read as JSON"));
         Files.writeString(dir.resolve("from.json"), "{\"from\": 905399447106748416}");
         assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("from.json").toString()).contains("'from' must be a list of strings"));
+        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("no-such.json").toString()).startsWith("CONFIG_TEMPLATE="));
+        Files.writeString(dir.resolve("to.json"), "{\"to\": \"893182773332606977\"}");
+        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("to.json").toString()).contains("'to' must be a list of strings"));
+        Files.writeString(dir.resolve("list.json"), "[1, 2]");
+        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("list.json").toString()).startsWith("CONFIG_TEMPLATE="));
         Files.writeString(dir.resolve("rel.json"), "{\"rel_amount_from\": 0.1}");
         assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("rel.json").toString()).contains("rel_amount_from"));
         Files.writeString(dir.resolve("min.json"), "{\"min_amount\": 50000}");

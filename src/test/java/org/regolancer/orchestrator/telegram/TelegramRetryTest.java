@@ -28,6 +28,6 @@ class TelegramRetryTest {
         assertFalse(TelegramRetry.worthRetrying("responded: 400{\"ok\":false,\"error_code\":400,"
                 + "\"description\":\"Bad Request: can't parse entities\"}", 0));
         assertFalse(TelegramRetry.worthRetrying("responded: 403{\"error_code\":403}", 0), "bot blocked");
-        assertFalse(TelegramRetry.worthRetrying(TOO_MANY, TelegramRetry.MAX_RETRIES), "not forever");
+        assertFalse(TelegramRetry.worthRetrying(TOO_MANY, TelegramRetry.MAX_ATTEMPTS), "not forever");
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The soak: the packaged daemon for CYCLES cycles (10,000 by default) with no sleep between them, against the
 # bench's stand-in LNDg and a stand-in regolancer that mostly finds no route and pays one run in SOAK_ONE_IN (20).
-# Prints RSS, threads and open file descriptors after the first cycle, after warm-up (WARMUP cycles) and at the
+# Prints RSS, threads and open file descriptors (min–max over 2 s: runs come and go) after the first cycle, after warm-up (WARMUP cycles) and at the
 # end, then stops the daemon with SIGTERM and compares the ledger's rows with the payments the stand-in made.
 # Targets: RSS flat within 10 % after warm-up, threads and fds constant, ledger rows = payments.
 # Usage: bench/soak.sh   (after `mvn -B package -DskipTests`; needs bash, a JDK and coreutils). ~10 minutes on 2 cores.
@@ -33,10 +33,16 @@ daemon=$!
 pids+=($daemon)
 
 cycles() { [ -f "$work/lndg-requests.log" ] && wc -l < "$work/lndg-requests.log" || echo 0; }
-sample() { # label
-  printf '%-28s cycle %6d  RSS %4d MB  threads %3d  fds %3d\n' "$1" "$(cycles)" \
-    "$(awk '/VmRSS/{print int($2/1024)}' /proc/$daemon/status)" "$(awk '/Threads/{print $2}' /proc/$daemon/status)" \
-    "$(ls /proc/$daemon/fd | wc -l)"
+sample() { # label: RSS, and threads and fds as min–max over 20 looks 0.1 s apart (runs come and go)
+  local t f tmin=99999 tmax=0 fmin=99999 fmax=0
+  for _ in $(seq 1 20); do
+    t=$(awk '/Threads/{print $2}' /proc/$daemon/status); f=$(ls /proc/$daemon/fd | wc -l)
+    [ "$t" -lt "$tmin" ] && tmin=$t; [ "$t" -gt "$tmax" ] && tmax=$t
+    [ "$f" -lt "$fmin" ] && fmin=$f; [ "$f" -gt "$fmax" ] && fmax=$f
+    sleep 0.1
+  done
+  printf '%-24s cycle %6d  RSS %4d MB  threads %3d–%-3d  fds %3d–%-3d\n' "$1" "$(cycles)" \
+    "$(awk '/VmRSS/{print int($2/1024)}' /proc/$daemon/status)" "$tmin" "$tmax" "$fmin" "$fmax"
 }
 wait_for() { # cycles
   until [ "$(cycles)" -ge "$1" ]; do

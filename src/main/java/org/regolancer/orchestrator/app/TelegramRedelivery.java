@@ -38,6 +38,12 @@ public class TelegramRedelivery implements Processor {
                 + (attempts == 1 ? " attempt: " : " attempts: ") + why);
     }
 
+    /** Telegram is so far behind that the notice queue is full: this payment goes unannounced (it is in the ledger). */
+    public void noticeDropped(Exchange exchange) {
+        errors.report("telegram", "payment notices dropped: Telegram is " + exchange.getContext().resolvePropertyPlaceholders(
+                "{{notify.queue-size}}") + " messages behind (the payments are in the ledger)");
+    }
+
     private static String messageOf(Exchange exchange) {
         Throwable error = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);

@@ -42,6 +42,8 @@ class ShutdownRouteTest extends DaemonRouteTestSupport {
         assertEquals(2, regolancer.runs().size(), "no run started after the stop");
         assertEquals(2, ledgerLines().size(), "the payment of the stopped run is in the ledger");
         assertTrue(errorLines().stream().noneMatch(l -> l.contains("MAX_CYCLE_SECONDS")), "a stop is not a timeout");
+        assertEquals(List.of(), errorLines(), "nothing went wrong, the message of the payment made while stopping neither");
+        assertEquals(1, telegram.delivered().size(), "the payment made while stopping is announced");
     }
 
 }

@@ -1,8 +1,5 @@
 package org.regolancer.orchestrator.app;
 
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvEntry;
-import io.github.cdimascio.dotenv.DotenvException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -13,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.regolancer.orchestrator.settings.DotenvFile;
 import org.regolancer.orchestrator.settings.SettingsException;
 
 /**
@@ -33,7 +31,7 @@ final class RawSettings {
         Map<String, String> profileValues = profile == null ? Map.of()
                 : settingsIn(properties(workingDir, "application-" + profile + ".properties", false));
         values.putAll(profileValues);
-        values.putAll(dotenv(workingDir));
+        values.putAll(dotenv(workingDir, environment));
         for (String key : values.keySet().toArray(String[]::new)) {
             String fromEnvironment = environment.get(key);
             if (fromEnvironment != null) {
@@ -89,39 +87,16 @@ final class RawSettings {
         throw new SettingsException("profile file " + name + " not found; accepted profiles: demo");
     }
 
-    private static Map<String, String> dotenv(Path workingDir) {
-        Map<String, String> values = new LinkedHashMap<>();
-        try {
-            Dotenv dotenv = Dotenv.configure().directory(workingDir.toString()).ignoreIfMissing().load();
-            for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-                values.put(entry.getKey(), unquoteSingle(entry.getValue()));
-            }
-        } catch (DotenvException e) {
-            // the library's message quotes the line, which may hold a secret: name its number only
-            throw new SettingsException(".env in " + workingDir + " is malformed at line " + firstMalformedLine(workingDir)
-                    + "; accepted: KEY=VALUE lines, # comments, values in single or double quotes");
+    /** ./.env read as python-dotenv reads it; none is fine. */
+    private static Map<String, String> dotenv(Path workingDir, Map<String, String> environment) {
+        Path file = workingDir.resolve(".env");
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
         }
-        return values;
-    }
-
-    /** python-dotenv strips single quotes too; dotenv-java keeps them. */
-    static String unquoteSingle(String value) {
-        return value.length() >= 2 && value.startsWith("'") && value.endsWith("'") ? value.substring(1, value.length() - 1) : value;
-    }
-
-    private static final Pattern ENTRY = Pattern.compile("\\s*([#].*)?|\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*=.*");
-
-    private static String firstMalformedLine(Path workingDir) {
         try {
-            java.util.List<String> lines = Files.readAllLines(workingDir.resolve(".env"), StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (!ENTRY.matcher(lines.get(i)).matches()) {
-                    return Integer.toString(i + 1);
-                }
-            }
+            return DotenvFile.parse(Files.readString(file, StandardCharsets.UTF_8), ".env in " + workingDir, environment::get);
         } catch (IOException e) {
-            // fall through
+            throw new SettingsException(".env in " + workingDir + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        return "?";
     }
 }

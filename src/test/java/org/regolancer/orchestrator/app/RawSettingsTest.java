@@ -22,13 +22,14 @@ class RawSettingsTest {
         Files.writeString(dir.resolve("application.properties"),
                 "MAX_WORKERS=2\nSLEEP_SECONDS=5\nLNDG_PASS=\nLNDG_USER=\nRUN_FOREVER=true\ncamel.main.name=x\n");
         Files.writeString(dir.resolve(".env"), "# my node\nMAX_WORKERS=3 # three is enough\nSLEEP_SECONDS=7\n"
-                + "LNDG_PASS=\"p w # not a comment\"\nLNDG_USER='lndg-admin'\n");
+                + "LNDG_PASS=\"p w # not a comment\"\nLNDG_USER='lndg-admin'\nexport TELEGRAM_TOKEN=123:ab#cd\n");
         Map<String, String> raw = RawSettings.load(dir, null, Map.of("MAX_WORKERS", "4", "UNRELATED", "x"));
         assertEquals("4", raw.get("MAX_WORKERS"), "the environment wins");
         assertEquals("7", raw.get("SLEEP_SECONDS"), ".env over the defaults");
         assertEquals("true", raw.get("RUN_FOREVER"), "the default stays");
         assertEquals("p w # not a comment", raw.get("LNDG_PASS"), "quoted: spaces and # kept");
         assertEquals("lndg-admin", raw.get("LNDG_USER"), "single quotes stripped, as python-dotenv does");
+        assertEquals("123:ab#cd", raw.get("TELEGRAM_TOKEN"), "export and a # inside a value, as python-dotenv reads them");
         assertFalse(raw.containsKey("camel.main.name"), "Camel's own keys are not settings");
         assertFalse(raw.containsKey("UNRELATED"));
     }

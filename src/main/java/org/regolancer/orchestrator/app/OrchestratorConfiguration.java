@@ -19,6 +19,7 @@ import org.regolancer.orchestrator.cycle.Lifecycle;
 import org.regolancer.orchestrator.cycle.RegolancerExecutor;
 import org.regolancer.orchestrator.cycle.RegolancerRuns;
 import org.regolancer.orchestrator.lndg.LndgReportClient;
+import org.regolancer.orchestrator.lndg.LndgRetryPause;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.report.ReportService;
 import org.regolancer.orchestrator.ops.Secrets;
@@ -76,7 +77,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
         Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
         ProcessRunner runner = new ProcessRunner(KILL_GRACE, clock);
-        CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, new Random());
+        LndgRetryPause lndgRetryPause = new LndgRetryPause(millis(pc, "lndg.retry-pause-first-ms"), millis(pc, "lndg.retry-pause-max-ms"));
+        CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, new Random(), lndgRetryPause);
         RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, ledger, clock);
         runs.recoverLeftovers();
         ExecutorService workers = context.getExecutorServiceManager()
@@ -108,7 +110,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
 
         TelegramComponent telegram = context.getComponent("telegram", TelegramComponent.class);
         telegram.setBaseUri(settings.telegramApiUrl().toString());
-        Duration telegramTimeout = Duration.ofMillis(Long.parseLong(pc.resolveProperty("telegram.timeout-ms").orElse("30000")));
+        Duration telegramTimeout = millis(pc, "telegram.timeout-ms");
         telegram.setClient(new TimeoutHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                 telegramTimeout));
         // the notify route's Telegram endpoint is made (not used) even when Telegram is off, and needs some token:
@@ -153,4 +155,10 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         });
     }
 
+
+    /** An internal duration from application.properties (the jar's copy has every key). */
+    private static Duration millis(PropertiesComponent pc, String key) {
+        return Duration.ofMillis(Long.parseLong(pc.resolveProperty(key)
+                .orElseThrow(() -> new IllegalStateException(key + " is missing from application.properties"))));
+    }
 }

@@ -9,9 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.lndg.ChannelPageParser;
+import org.regolancer.orchestrator.lndg.LndgRetryPause;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.pairing.AmountLadder;
 import org.regolancer.orchestrator.pairing.Channel;
@@ -44,9 +47,11 @@ public class CycleService {
     private volatile Instant cycleStart;
     private volatile Cycle current;
     private volatile boolean stopping;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final LndgRetryPause lndgRetryPause;
 
     public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
-            Random random) {
+            Random random, LndgRetryPause lndgRetryPause) {
         this.settings = settings;
         this.stats = stats;
         this.errors = errors;
@@ -56,6 +61,7 @@ public class CycleService {
         this.ladder = new AmountLadder(settings.amountInitial(), settings.amountIncreasePercent(),
                 settings.amountEveryRounds(), settings.amountMaxIncreases());
         this.planner = new PairPlanner(settings.excludeChannels());
+        this.lndgRetryPause = lndgRetryPause;
     }
 
     /** Starts a cycle's clock and the paged channel fetch. */
@@ -113,12 +119,22 @@ public class CycleService {
         cycle.dispatch().release(pair);
     }
 
-    /** LNDg failed: one errors.log line (repeats held back), the cycle is skipped. */
+    /**
+     * LNDg failed: one errors.log line (repeats held back), the cycle is skipped, and LNDg is left alone a while
+     * longer the more often it failed in a row (the wait ends at once when the daemon stops).
+     */
     public void fetchFailed(Exception error) {
         stats.fetchFailed();
         errors.report("lndg", "channel fetch failed, cycle skipped", error);
         if (!settings.runForever()) {
             lifecycle.finished(1);
+            return;
+        }
+        Duration extra = lndgRetryPause.extraAfter(stats.getFetchFailuresInARow(), Duration.ofSeconds(settings.sleepSeconds()));
+        try {
+            stopped.await(extra.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -143,6 +159,7 @@ public class CycleService {
     /** The daemon is stopping: hand out no more pairs. */
     public void stop() {
         stopping = true;
+        stopped.countDown();
         Cycle cycle = current;
         if (cycle != null) {
             cycle.dispatch().close();

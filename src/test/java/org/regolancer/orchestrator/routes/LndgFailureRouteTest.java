@@ -26,6 +26,7 @@ class LndgFailureRouteTest extends DaemonRouteTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties properties = new Properties();
         properties.put("lndg.read-timeout-ms", "1000");
+        properties.putAll(QUICK_LNDG_RETRIES);
         return properties;
     }
 

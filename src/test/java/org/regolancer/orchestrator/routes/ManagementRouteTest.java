@@ -40,6 +40,7 @@ class ManagementRouteTest extends DaemonRouteTestSupport {
         // Camel Main reads its server's keys as it starts: the same ones the daemon derives from MANAGEMENT_PORT
         Properties properties = new Properties();
         properties.putAll(Settings.managementProperties(PORT));
+        properties.putAll(QUICK_LNDG_RETRIES);
         return properties;
     }
 

@@ -187,7 +187,8 @@ public class Ledger {
             where = "held in memory only (" + ErrorLog.describe(e) + ")";
         }
         String problem = "rebalances.csv cannot be written (" + ErrorLog.describe(cause) + ")";
-        errors.report("ledger", problem, problem + ": " + rows(text).size() + " rows " + where);
+        int count = rows(text).size();
+        errors.report("ledger", problem, problem + ": " + count + (count == 1 ? " row " : " rows ") + where);
     }
 
     private static List<List<String>> rows(String csv) {

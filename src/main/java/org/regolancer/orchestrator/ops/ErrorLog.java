@@ -1,6 +1,8 @@
 package org.regolancer.orchestrator.ops;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,10 @@ public class ErrorLog {
         }
     };
     static final int MAX_TRACKED = 64;
+    static final int MAX_UNWRITTEN = 200;
+    private final ArrayDeque<String> unwritten = new ArrayDeque<>();
+    private long droppedUnwritten;
+    private boolean fileRefused;
 
     private static final class Repeat {
         final String kind;
@@ -117,20 +125,87 @@ public class ErrorLog {
         return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
+    /** Writes the lines the disk refused before, if any; the cycle calls it, so they go in once the disk takes them. */
+    public synchronized void retryUnwritten() {
+        if (!unwritten.isEmpty()) {
+            flush(clock.instant());
+        }
+    }
+
     private void write(Instant now, String kind, String message) {
         String line = now.truncatedTo(ChronoUnit.SECONDS) + " [" + kind + "] " + message;
         LOG.warn("{}", line.substring(line.indexOf(' ') + 1));
         if (file == null) {
             return;
         }
-        try {
-            if (Files.notExists(file)) {
-                Files.createDirectories(file.getParent());
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        if (unwritten.size() == MAX_UNWRITTEN) {
+            unwritten.removeFirst();
+            droppedUnwritten++;
+        }
+        unwritten.addLast(line);
+        flush(now);
+    }
+
+    /**
+     * Appends the waiting lines in one write; if the disk refuses (full, read-only), whatever part got in is cut off
+     * again and the lines keep waiting (the newest {@value #MAX_UNWRITTEN}), said once in the log, not every time.
+     */
+    private void flush(Instant now) {
+        StringBuilder text = new StringBuilder();
+        if (droppedUnwritten > 0) {
+            text.append(now.truncatedTo(ChronoUnit.SECONDS)).append(" [errors] ").append(droppedUnwritten)
+                    .append(" older lines were lost while errors.log could not be written\n");
+        }
+        unwritten.forEach(line -> text.append(line).append('\n'));
+        long before = -1;
+        try (FileChannel out = open()) {
+            before = out.size();
+            if (before > 0 && !endsWithNewline(out, before)) {
+                text.insert(0, '\n');
             }
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            out.position(before);
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.error("cannot write {}: {}", file, e.toString());
+            cutBack(before);
+            if (!fileRefused) {
+                fileRefused = true;
+                LOG.error("cannot write {} ({}): its lines wait in memory until it can be written", file, describe(e));
+            }
+            return;
+        }
+        unwritten.clear();
+        droppedUnwritten = 0;
+        fileRefused = false;
+    }
+
+    private FileChannel open() throws IOException {
+        if (Files.notExists(file)) {
+            Files.createDirectories(file.getParent());
+            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    }
+
+    private static boolean endsWithNewline(FileChannel out, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        out.read(last, size - 1);
+        return last.get(0) == '\n';
+    }
+
+    private void cutBack(long size) {
+        if (size < 0) {
+            return;
+        }
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            if (out.size() > size) {
+                out.truncate(size);
+            }
+        } catch (IOException e) {
+            // a disk that refuses even this: the part line stays; the next write starts on a new line
         }
     }
 

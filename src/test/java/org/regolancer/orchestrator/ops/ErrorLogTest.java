@@ -1,6 +1,7 @@
 package org.regolancer.orchestrator.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -83,5 +84,52 @@ class ErrorLogTest {
         new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report("x", "bad\nthing with pw-secret");
         assertEquals(List.of("2026-11-25T10:00:00Z [x] bad thing with ***"), Files.readAllLines(file));
         assertTrue(Duration.ofHours(1).equals(ErrorLog.REPEAT_EVERY));
+    }
+
+    @Test
+    void linesTheDiskRefusesWaitAndGoInWholeAndInOrderOnceItTakesThem() throws Exception {
+        Path folder = dir.resolve("data");
+        Files.writeString(folder, "a file where the folder should be: nothing can be created under it");
+        Path file = folder.resolve("errors.log");
+        ErrorLog log = new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock);
+        log.report("ledger", "rebalances.csv cannot be written");
+        now = now.plusSeconds(1);
+        log.report("lndg", "connection refused");
+        log.retryUnwritten();
+        assertFalse(Files.exists(file));
+
+        Files.delete(folder);
+        Files.createDirectory(folder);
+        log.retryUnwritten();
+        assertEquals(List.of("2026-11-25T10:00:00Z [ledger] rebalances.csv cannot be written",
+                "2026-11-25T10:00:01Z [lndg] connection refused"), Files.readAllLines(file));
+        log.retryUnwritten();
+        assertEquals(2, Files.readAllLines(file).size(), "written once");
+    }
+
+    @Test
+    void aLongRefusalKeepsTheNewestLinesAndSaysHowManyWereLost() throws Exception {
+        Path folder = dir.resolve("data");
+        Files.writeString(folder, "not a folder");
+        ErrorLog log = new ErrorLog(folder.resolve("errors.log"), new Secrets("u", "pw-secret", ""), clock);
+        for (int i = 0; i < ErrorLog.MAX_UNWRITTEN + 50; i++) {
+            log.report("regolancer", "error " + i);
+        }
+        Files.delete(folder);
+        Files.createDirectory(folder);
+        log.report("regolancer", "the last one");
+        List<String> lines = Files.readAllLines(folder.resolve("errors.log"));
+        assertEquals(ErrorLog.MAX_UNWRITTEN + 1, lines.size());
+        assertTrue(lines.get(0).endsWith("[errors] 51 older lines were lost while errors.log could not be written"), lines.get(0));
+        assertTrue(lines.get(1).endsWith("error 51"), lines.get(1));
+        assertTrue(lines.get(lines.size() - 1).endsWith("the last one"));
+    }
+
+    @Test
+    void aHalfLineLeftByAnEarlierFailureDoesNotSwallowTheNextLine() throws Exception {
+        Path file = dir.resolve("errors.log");
+        Files.writeString(file, "2026-11-25T09:00:00Z [lndg] whole\n2026-11-25T09:00:01Z [ld");
+        new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report("x", "next");
+        assertEquals("2026-11-25T10:00:00Z [x] next", Files.readAllLines(file).get(2));
     }
 }

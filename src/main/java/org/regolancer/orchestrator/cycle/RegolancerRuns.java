@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.exec.ExecResult;
 import org.regolancer.orchestrator.ledger.Ledger;
@@ -39,6 +40,8 @@ public class RegolancerRuns {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, RunTicket> byConfig = new ConcurrentHashMap<>();
+    /** Runs whose stat file has been read: its payments are on their way to the ledger and must not go twice. */
+    private final Set<String> paymentsTaken = ConcurrentHashMap.newKeySet();
 
     public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Ledger ledger, Clock clock) {
         this.settings = settings;
@@ -108,6 +111,7 @@ public class RegolancerRuns {
         for (StatRow row : stat.rows()) {
             payments.add(payment(row, ticket));
         }
+        paymentsTaken.add(key(ticket));
         return payments;
     }
 
@@ -143,6 +147,28 @@ public class RegolancerRuns {
         errors.runFailed(pair, error);
     }
 
+    /**
+     * A run that failed with an exception after it was prepared (not an exit code: those end in {@link #payments}):
+     * whatever regolancer paid before is in its stat file, and goes into the ledger all the same, once.
+     */
+    public List<Payment> paymentsOfFailedRun(RunTicket ticket) {
+        if (ticket == null || !paymentsTaken.add(key(ticket))) {
+            return List.of();
+        }
+        try {
+            List<Payment> payments = new ArrayList<>();
+            for (StatRow row : StatFile.parse(files.statLines(ticket.files())).rows()) {
+                payments.add(payment(row, ticket));
+            }
+            return payments;
+        } catch (IOException | RuntimeException e) {
+            // the file stays where it is: the next start takes its rows in
+            paymentsTaken.remove(key(ticket));
+            errors.report("ledger", "cannot read the stat file of a failed run (the next start takes it in)", e);
+            return List.of();
+        }
+    }
+
     /** DRY_RUN: the config was written and checked, regolancer is not run. */
     public void skipped(RunTicket ticket) {
         stats.run(RunOutcome.DRY_RUN);
@@ -163,15 +189,36 @@ public class RegolancerRuns {
         LOG.info("{}", org.regolancer.orchestrator.telegram.PaymentMessage.logLine(payment));
     }
 
-    /** Removes the run's config and stat file, whatever happened. */
+    /** Removes the run's config and, once its payments were taken, its stat file. */
     public void cleanup(RunTicket ticket) {
         byConfig.remove(ticket.files().config().toString());
+        if (!paymentsTaken.remove(key(ticket)) && hasPayments(ticket)) {
+            // never read (a bug or a failure reading it): left for the next start, which takes its rows in once
+            try {
+                files.deleteConfig(ticket.files());
+            } catch (IOException e) {
+                // removed with the folder's other leftovers at the next start
+            }
+            return;
+        }
         try {
             files.delete(ticket.files());
         } catch (IOException e) {
             errors.report("regolancer", "cannot remove run files: " + ErrorLog.describe(e),
                     "cannot remove run files of " + ticket.label() + ": " + ErrorLog.describe(e));
         }
+    }
+
+    private boolean hasPayments(RunTicket ticket) {
+        try {
+            return !StatFile.parse(files.statLines(ticket.files())).rows().isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static String key(RunTicket ticket) {
+        return ticket.files().stat().toString();
     }
 
     private String pretty(ObjectNode config) {

@@ -112,14 +112,18 @@ public final class ProcessRunner implements AutoCloseable {
             return;
         }
         run.stopped = true;
-        // snapshot the children first: once the parent is gone they are no longer its descendants
-        List<ProcessHandle> tree = new ArrayList<>(run.process.descendants().toList());
-        run.process.destroy();
+        // signals through the ProcessHandle: Process.destroy() would also close the output stream under the thread
+        // reading it ("Stream closed"), turning a stopped run, payments and all, into a failed one; this way the
+        // reader simply reaches the end of the output. Snapshot the children first: once the parent is gone they
+        // are no longer its descendants.
+        ProcessHandle handle = run.process.toHandle();
+        List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
+        handle.destroy();
         tree.forEach(ProcessHandle::destroy);
         killer.schedule(() -> {
-            tree.addAll(run.process.descendants().toList());
+            tree.addAll(handle.descendants().toList());
             tree.forEach(ProcessHandle::destroyForcibly);
-            run.process.destroyForcibly();
+            handle.destroyForcibly();
         }, grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -108,6 +108,11 @@ public final class RunFiles implements PendingRows {
         return Files.isRegularFile(stat, LinkOption.NOFOLLOW_LINKS) ? Files.readAllLines(stat, StandardCharsets.UTF_8) : List.of();
     }
 
+    /** Removes the config only: a stat file whose payments were not taken in stays for the next start. */
+    public void deleteConfig(Run run) throws IOException {
+        Files.deleteIfExists(run.config());
+    }
+
     public void delete(Run run) throws IOException {
         Files.deleteIfExists(run.config());
         Files.deleteIfExists(run.stat());

@@ -3,6 +3,8 @@ package org.regolancer.orchestrator.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.regolancer.orchestrator.fixtures.TestChannels.source;
+import static org.regolancer.orchestrator.fixtures.TestChannels.target;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.Installation;
 import org.regolancer.orchestrator.regolancer.RunFiles;
 
@@ -142,6 +145,34 @@ class LedgerDurabilityIT {
             assertEveryPaymentOnceIn(ledger);
         }
         assertFalse(Files.exists(folder), "nothing left in RAM");
+    }
+
+    @Test
+    void sigtermWhileRowsAreBeingWrittenLeavesEveryLineWholeAndEveryPaymentOnce() throws Exception {
+        // no sleep, four workers, runs that pay at once: rows are appended all the time, so the signal meets writes
+        Files.writeString(app.resolve("demo/standin-behaviour"), "* * success 0\n");
+        try (FakeLndg lndg = new FakeLndg()) {
+            lndg.withChannels(List.of(source(1, "S1"), source(2, "S2"), source(3, "S3"), source(4, "S4"),
+                    target(11, "T1"), target(12, "T2"), target(13, "T3"), target(14, "T4")));
+            Map<String, String> env = Map.of("LNDG_BASE_URL", lndg.baseUrl(), "LNDG_USER", FakeLndg.USER,
+                    "LNDG_PASS", FakeLndg.PASSWORD, "REGOLANCER_BIN", "./demo/regolancer", "DATA_DIR", "./demo/data",
+                    "SLEEP_SECONDS", "0", "MAX_WORKERS", "4", "ENABLE_DAILY_REPORT", "false");
+            java.util.Random random = new java.util.Random();
+            for (int round = 0; round < 3; round++) {
+                long before = paid();
+                Process daemon = app.start(env);
+                try {
+                    await(() -> paid() >= before + 30, 60, "round " + round + " paid");
+                    Thread.sleep(random.nextInt(200));
+                    daemon.destroy();
+                    assertTrue(daemon.waitFor(10, TimeUnit.SECONDS), "exits within 10 s of SIGTERM");
+                } finally {
+                    Installation.stop(daemon);
+                }
+                assertEveryPaymentOnceIn(ledger);
+            }
+            assertTrue(paid() >= 90);
+        }
     }
 
     /** Ledger rows = payments the stand-in made, none twice. */

@@ -70,7 +70,7 @@ class LedgerTest {
         assertEquals(row(payment(1, "b")) + row(payment(2, "c")), pending.text, "kept outside the process too");
         List<String> errors = Files.readAllLines(dir.resolve("errors.log"));
         assertEquals(1, errors.size(), "one line for the outage, not one per row or retry: " + errors);
-        assertTrue(errors.get(0).contains("rebalances.csv cannot be written") && errors.get(0).contains("1 rows"), errors.get(0));
+        assertTrue(errors.get(0).contains("rebalances.csv cannot be written") && errors.get(0).contains(": 1 row kept"), errors.get(0));
 
         Files.delete(file);
         Files.move(aside, file);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class ProcessRunnerTest {
@@ -78,5 +79,36 @@ class ProcessRunnerTest {
         List<String> lines = new ArrayList<>();
         run("head -c 100000 /dev/zero | tr '\\\\0' 'y'", Duration.ofSeconds(10), lines);
         assertEquals(ProcessRunner.MAX_LINE_BYTES, lines.get(0).length());
+    }
+
+    /**
+     * Process.destroy() also closes the process's output stream, under the thread reading it ("Stream closed"): a run
+     * stopped while it talks must still end as a result (stopped by us), never as an exception that loses its
+     * payments. Twenty tries, as the race is timing-dependent.
+     */
+    @RepeatedTest(20)
+    void aRunStoppedWhileItPrintsEndsAsAStoppedResultNotAnError() throws Exception {
+        ProcessRunner stopping = new ProcessRunner(Duration.ofMillis(500), Clock.systemUTC());
+        try {
+            java.util.concurrent.CompletableFuture<ProcessResult> result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return stopping.run(List.of("bash", "-c", "while :; do echo payment line; done"), Map.of(),
+                            Instant.now().plusSeconds(30), line -> { });
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            while (stopping.runningCount() == 0) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(50);
+            stopping.close();
+            ProcessResult ended = result.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(ended.stoppedByUs());
+            assertEquals(143, ended.exitValue(), "SIGTERM");
+            assertEquals("payment line", ended.lastLines().get(0));
+        } finally {
+            stopping.shutdownTimers();
+        }
     }
 }

@@ -96,7 +96,9 @@ public final class Main {
 
         // one daemon per DATA_DIR: two would run every pair twice and interleave the ledger
         java.nio.channels.FileChannel lockChannel = java.nio.channels.FileChannel.open(settings.dataDir().resolve(".lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.util.Set.of(java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         java.nio.channels.FileLock lock = lockChannel.tryLock();
         if (lock == null) {
             lockChannel.close();

@@ -75,6 +75,12 @@ class PackagedJarIT {
             assertTrue(out.contains("regolancer-orchestrator started (demo"), out);
             assertTrue(out.contains("Telegram (demo, not sent)"), out);
             assertFalse(out.contains("Exception"), out);
+            try (java.util.stream.Stream<Path> written = Files.list(install.resolve("demo/data"))) {
+                for (Path file : written.toList()) {
+                    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(file)), "owner-only: " + file.getFileName());
+                }
+            }
             System.out.println("SIGTERM to exit: " + took.toMillis() + " ms");
         } finally {
             stop(daemon);

@@ -33,6 +33,8 @@ class TelegramRateLimitRouteTest extends DaemonRouteTestSupport {
     @Test
     void retriesAfterRetryAfterAndDeliversOnce() throws Exception {
         Instant start = Instant.now();
+        assertTrue(await(Duration.ofMillis(2500), lifecycle::isFinished), "the cycle ends while the message waits");
+        assertTrue(telegram.delivered().isEmpty(), "still waiting out retry_after");
         assertTrue(await(Duration.ofSeconds(20), () -> telegram.delivered().size() == 1));
         assertTrue(Duration.between(start, Instant.now()).toMillis() >= 3000, "waited retry_after");
         Thread.sleep(1500);

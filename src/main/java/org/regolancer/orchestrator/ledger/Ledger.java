@@ -19,6 +19,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.ops.PartialWrites;
 
 /**
  * {@code rebalances.csv}: every payment exactly once, and never a half-written line.
@@ -116,7 +117,7 @@ public class Ledger {
             }
             out.force(false);
         } catch (IOException | UncheckedIOException e) {
-            cutBack(before);
+            PartialWrites.cutBack(file, before);
             hold(text, e);
             return false;
         }
@@ -162,19 +163,6 @@ public class Ledger {
         }
         out.position(end);
         return end;
-    }
-
-    private void cutBack(long size) {
-        if (size < 0) {
-            return;
-        }
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            if (out.size() > size) {
-                out.truncate(size);
-            }
-        } catch (IOException e) {
-            // the next write removes the partial line before it appends
-        }
     }
 
     private void hold(String text, Exception cause) {

@@ -169,7 +169,7 @@ public class ErrorLog {
                 out.write(bytes);
             }
         } catch (IOException | UnsupportedOperationException e) {
-            cutBack(before);
+            PartialWrites.cutBack(file, before);
             if (!fileRefused) {
                 fileRefused = true;
                 LOG.error("cannot write {} ({}): its lines wait in memory until it can be written", file, describe(e));
@@ -194,19 +194,6 @@ public class ErrorLog {
         ByteBuffer last = ByteBuffer.allocate(1);
         out.read(last, size - 1);
         return last.get(0) == '\n';
-    }
-
-    private void cutBack(long size) {
-        if (size < 0) {
-            return;
-        }
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            if (out.size() > size) {
-                out.truncate(size);
-            }
-        } catch (IOException e) {
-            // a disk that refuses even this: the part line stays; the next write starts on a new line
-        }
     }
 
     private static String oneLine(String text) {

@@ -89,10 +89,7 @@ class PackagedJarIT {
 
     @Test
     void remoteJmxOnLoopbackShowsTheCounters() throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = org.regolancer.orchestrator.fixtures.Listening.freePort();
         Files.writeString(install.resolve("demo/standin-behaviour"), "* * success 0.2\n");
         Process daemon = start(Map.of("JMX_PORT", Integer.toString(port)), "--profile", "demo");
         try {

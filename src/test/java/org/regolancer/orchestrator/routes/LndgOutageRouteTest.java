@@ -8,8 +8,6 @@ import static org.regolancer.orchestrator.fixtures.TestChannels.target;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
+import org.regolancer.orchestrator.fixtures.Listening;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.FakeLndg.Answer;
 import org.regolancer.orchestrator.fixtures.StandinRegolancer;
@@ -42,9 +41,7 @@ class LndgOutageRouteTest extends DaemonRouteTestSupport {
 
     @Override
     protected void arrange() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        port = Listening.freePort();
         regolancer = new StandinRegolancer(work.resolve("bin"), "* * success 0.1");
     }
 

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
+import org.regolancer.orchestrator.fixtures.Listening;
 import org.regolancer.orchestrator.fixtures.StandinRegolancer;
 
 /** A daemon waiting out a long pause before asking a failed LNDg again stops at once, not at the pause's end. */
@@ -29,9 +28,7 @@ class LndgPauseShutdownRouteTest extends DaemonRouteTestSupport {
 
     @Override
     protected void arrange() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        closedPort = Listening.freePort();
         regolancer = new StandinRegolancer(work.resolve("bin"), "* * success");
     }
 

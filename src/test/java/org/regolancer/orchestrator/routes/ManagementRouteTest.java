@@ -6,7 +6,6 @@ import static org.regolancer.orchestrator.fixtures.TestChannels.source;
 import static org.regolancer.orchestrator.fixtures.TestChannels.target;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,16 +23,8 @@ import org.regolancer.orchestrator.settings.Settings;
 /** Health and Prometheus metrics on Camel's management server: readiness DOWN while LNDg keeps failing. */
 class ManagementRouteTest extends DaemonRouteTestSupport {
 
-    private static final int PORT = freePort();
+    private static final int PORT = org.regolancer.orchestrator.fixtures.Listening.freePort();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {

@@ -6,7 +6,6 @@ import static org.regolancer.orchestrator.fixtures.TestChannels.source;
 import static org.regolancer.orchestrator.fixtures.TestChannels.target;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +20,7 @@ import org.regolancer.orchestrator.fixtures.StandinRegolancer;
  */
 class TelegramRefusedRouteTest extends DaemonRouteTestSupport {
 
-    private final int closedPort = closedPort();
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final int closedPort = org.regolancer.orchestrator.fixtures.Listening.freePort();
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {

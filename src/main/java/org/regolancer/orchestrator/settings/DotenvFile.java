@@ -25,8 +25,6 @@ public final class DotenvFile {
     private static final Pattern SINGLE_QUOTED_KEY = Pattern.compile("'([^']+)'");
     private static final Pattern KEY = Pattern.compile("([^=#\\s]+)");
     private static final Pattern EQUALS = Pattern.compile("=[^\\S\\r\\n]*");
-    private static final Pattern SINGLE_QUOTED = Pattern.compile("'((?:\\\\'|[^'])*)'");
-    private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"((?:\\\\\"|[^\"])*)\"");
     private static final Pattern UNQUOTED = Pattern.compile("([^\\r\\n]*)");
     private static final Pattern COMMENT = Pattern.compile("(?:[^\\S\\r\\n]*#[^\\r\\n]*)?");
     private static final Pattern END_OF_LINE = Pattern.compile("[^\\S\\r\\n]*(?:\\r\\n|\\n|\\r|$)");
@@ -102,11 +100,11 @@ public final class DotenvFile {
     private String value(boolean spaced) {
         char first = peek();
         if (first == '\'') {
-            String quoted = read(SINGLE_QUOTED);
+            String quoted = quoted('\'');
             return quoted == null ? null : unescape(quoted, SINGLE_QUOTE_ESCAPE);
         }
         if (first == '"') {
-            String quoted = read(DOUBLE_QUOTED);
+            String quoted = quoted('"');
             return quoted == null ? null : unescape(quoted, DOUBLE_QUOTE_ESCAPE);
         }
         if (first == 0 || first == '\n' || first == '\r') {
@@ -118,6 +116,32 @@ public final class DotenvFile {
             return "";
         }
         return INLINE_COMMENT.matcher(part).replaceFirst("").stripTrailing();
+    }
+
+    /**
+     * The text between the quote at the position and its closing quote, as python-dotenv's {@code '((?:\\'|[^'])*)'}
+     * (and its double-quoted twin) match it, backtracking included: a backslash-quote is an escaped quote, unless no
+     * closing quote follows anywhere, in which case the last one closes the value after its backslash. A scan, not
+     * that regex: Java's engine recurses once per character there, and a value of a few hundred characters would
+     * overflow the service's small thread stack.
+     */
+    private String quoted(char quote) {
+        int start = position + 1;
+        int lastEscapedQuote = -1;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                lastEscapedQuote = ++i;
+            } else if (c == quote) {
+                position = i + 1;
+                return text.substring(start, i);
+            }
+        }
+        if (lastEscapedQuote < 0) {
+            return null;
+        }
+        position = lastEscapedQuote + 1;
+        return text.substring(start, lastEscapedQuote);
     }
 
     private boolean skipLine(int lineStart) {

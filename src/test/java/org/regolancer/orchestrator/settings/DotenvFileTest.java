@@ -102,4 +102,29 @@ class DotenvFileTest {
         assertTrue(unterminated.contains("line 2"), unterminated);
         assertFalse(unterminated.contains("hunter2"), unterminated);
     }
+
+    @Test
+    void longQuotedValuesParseOnTheSmallStackTheServiceUnitGives() throws Exception {
+        String value = "x".repeat(100_000);
+        Map<String, String>[] parsed = new Map[1];
+        Throwable[] failed = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                parsed[0] = parse("A=\"" + value + "\"\nB='" + value + "'\n");
+            } catch (Throwable t) {
+                failed[0] = t;
+            }
+        }, "256k-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertEquals(null, failed[0], "no StackOverflowError (-Xss256k in the unit)");
+        assertEquals(value, parsed[0].get("A"));
+        assertEquals(value, parsed[0].get("B"));
+    }
+
+    @Test
+    void anEscapedQuoteWithNoCloserAfterItClosesTheValueAsPythonDotenvBacktracks() {
+        assertEquals("C:\\dir\\", valueOf("KEY=\"C:\\dir\\\""), "a backslash before the closing quote");
+        assertEquals("a\\", valueOf("KEY=\"a\\\\\""), "an escaped backslash, then the closing quote");
+    }
 }

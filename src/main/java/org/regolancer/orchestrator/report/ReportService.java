@@ -59,6 +59,8 @@ public class ReportService {
     private LocalDate pending;
     private Instant pendingSince;
     private LocalDate alertedOn;
+    /** The last day sent, also when daily-report.sent could not be written (a full or read-only disk). */
+    private LocalDate sentInMemory;
     private final java.util.Set<LocalDate> caughtUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReportService(ZoneId zone, String cron, ActivitySource lndg, Path dataDir, Clock clock, ErrorLog errors) {
@@ -177,17 +179,27 @@ public class ReportService {
         return new Report(date, late, complete, text, chart);
     }
 
-    /** The report went out: never again for this day. */
-    public synchronized void sent(Report report) throws IOException {
-        Path temp = sentFile.resolveSibling(sentFile.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temp, report.date() + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, sentFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * The report went out: never again for this day. Remembered in memory first, so a disk that refuses
+     * daily-report.sent costs one errors.log line, not a report every 10 minutes; the file is written with the next
+     * report the disk takes.
+     */
+    public synchronized void sent(Report report) {
+        sentInMemory = report.date();
         if (report.date().equals(pending)) {
             pending = null;
         }
         errors.cleared("report");
+        Path temp = sentFile.resolveSibling(sentFile.getFileName() + ".tmp");
+        try {
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, report.date() + "\n", StandardCharsets.UTF_8);
+            Files.move(temp, sentFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            errors.report("report", "daily-report.sent cannot be written; the report for " + report.date()
+                    + " was sent and is not sent again while the daemon runs", e);
+        }
     }
 
     /** The report failed: one errors.log line, retries for 24 hours, and the alert text once a day (else null). */
@@ -216,14 +228,18 @@ public class ReportService {
     }
 
     private LocalDate lastSent() throws IOException {
-        if (!Files.exists(sentFile)) {
-            return null;
+        LocalDate inFile = null;
+        if (Files.exists(sentFile)) {
+            try {
+                inFile = LocalDate.parse(Files.readString(sentFile, StandardCharsets.UTF_8).strip());
+            } catch (RuntimeException e) {
+                // unreadable: as if none
+            }
         }
-        try {
-            return LocalDate.parse(Files.readString(sentFile, StandardCharsets.UTF_8).strip());
-        } catch (RuntimeException e) {
-            return null;
+        if (inFile == null || (sentInMemory != null && sentInMemory.isAfter(inFile))) {
+            return sentInMemory;
         }
+        return inFile;
     }
 
     /** When the cron fires on that day, or null when it does not. */

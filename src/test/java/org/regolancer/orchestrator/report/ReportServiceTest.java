@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,6 +73,21 @@ class ReportServiceTest {
         reports.sent(reports.build(today, true));
         assertNull(reports.dueNow());
         assertNull(service().dueNow(), "remembered across a restart");
+    }
+
+    @Test
+    void aReportSentWhileItsMarkerCannotBeWrittenIsNotSentAgainEveryTenMinutes() throws Exception {
+        // daily-report.sent.tmp is a folder with a file in it: the marker cannot be written, as on a refusing disk
+        Files.createDirectories(dir.resolve("daily-report.sent.tmp"));
+        Files.writeString(dir.resolve("daily-report.sent.tmp/in-the-way"), "x");
+        ReportService reports = service();
+        LocalDate today = LocalDate.of(2026, 11, 25);
+        reports.failed(today, new IOException("LNDg down"));
+        reports.sent(reports.build(today, true));
+        assertNull(reports.dueNow(), "sent is sent");
+        assertNull(reports.retryDue(), "no retry of a report that went out");
+        assertTrue(Files.readString(dir.resolve("errors.log")).contains("daily-report.sent cannot be written"));
+        assertFalse(Files.exists(dir.resolve("daily-report.sent")));
     }
 
     @Test

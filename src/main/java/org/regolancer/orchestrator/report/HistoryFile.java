@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.regolancer.orchestrator.ops.PartialWrites;
 
 /**
  * {@code daily-report.csv}: one row per completed day, appended once and never rewritten. Columns are every
@@ -69,10 +70,12 @@ public final class HistoryFile {
         if (days.isEmpty()) {
             return;
         }
-        boolean fresh = Files.notExists(file);
-        if (fresh) {
+        long before = Files.exists(file) ? Files.size(file) : -1;
+        if (before < 0) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
+        // a file an earlier failure left empty gets its header too
+        boolean fresh = before <= 0;
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             if (fresh) {
@@ -85,9 +88,12 @@ public final class HistoryFile {
                         d.netMsat(), d.oursSharePercent(), d.lndgSharePercent());
             }
         }
-        // one write of whole lines, so a failing disk cannot leave half a row
+        // one write of whole lines; whatever part a failing disk took is cut off again
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             writer.write(out.toString());
+        } catch (IOException e) {
+            PartialWrites.cutBack(file, Math.max(before, 0));
+            throw e;
         }
     }
 }

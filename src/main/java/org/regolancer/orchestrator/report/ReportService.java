@@ -165,7 +165,12 @@ public class ReportService {
                 }
             }
             if (store) {
-                history.append(completedNew);
+                try {
+                    history.append(completedNew);
+                } catch (IOException e) {
+                    // the report goes out all the same; days not stored are computed again next time
+                    errors.report("report", "daily-report.csv cannot be written (its days are computed again next time)", e);
+                }
             }
         }
         boolean late = complete || caughtUp.contains(date);

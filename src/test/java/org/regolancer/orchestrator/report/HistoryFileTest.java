@@ -35,4 +35,15 @@ class HistoryFileTest {
         assertEquals(1, lines.stream().filter(l -> l.startsWith("date,")).count(), "header once");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("daily-report.csv"))));
     }
+
+    @Test
+    void aFileAFailedFirstWriteLeftEmptyGetsItsHeader() throws Exception {
+        Path file = dir.resolve("daily-report.csv");
+        Files.createFile(file);
+        HistoryFile history = new HistoryFile(file);
+        history.append(List.of(DayFigures.empty(LocalDate.of(2026, 11, 25))));
+        assertEquals(String.join(",", HistoryFile.HEADER), Files.readAllLines(file).get(0));
+        assertEquals(1, history.read().days().size());
+        assertEquals(0, history.read().malformed());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.fixtures.ReadOnlyMount;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.ops.Secrets;
 
@@ -88,6 +90,32 @@ class ReportServiceTest {
         assertNull(reports.retryDue(), "no retry of a report that went out");
         assertTrue(Files.readString(dir.resolve("errors.log")).contains("daily-report.sent cannot be written"));
         assertFalse(Files.exists(dir.resolve("daily-report.sent")));
+    }
+
+    @Test
+    void onADiskGoneReadOnlyTheReportIsStillBuiltAndSentOnceAndNoFileIsTouched() throws Exception {
+        ReportService reports = service();
+        reports.sent(reports.build(LocalDate.of(2026, 11, 25), true));
+        Path history = dir.resolve("daily-report.csv");
+        long historySize = Files.size(history);
+        ReadOnlyMount mount = ReadOnlyMount.of(dir);
+        assumeTrue(mount != null, "mount --bind is not allowed here");
+        try {
+            assertTrue(mount.readOnly());
+            now = now.plus(Duration.ofDays(1));
+            LocalDate today = LocalDate.of(2026, 11, 26);
+            assertEquals(today, reports.dueNow());
+            ReportService.Report report = reports.build(today, true);
+            assertEquals(today, report.date(), "built although yesterday could not be stored");
+            assertFalse(report.text().isBlank());
+            reports.sent(report);
+            assertNull(reports.dueNow(), "not due again");
+            assertNull(reports.retryDue(), "and not retried");
+            assertEquals(historySize, Files.size(history));
+            assertEquals("2026-11-25", Files.readString(dir.resolve("daily-report.sent")).strip());
+        } finally {
+            mount.close();
+        }
     }
 
     @Test

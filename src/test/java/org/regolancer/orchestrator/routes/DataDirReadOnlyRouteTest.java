@@ -13,10 +13,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
+import org.regolancer.orchestrator.fixtures.ReadOnlyMount;
 import org.regolancer.orchestrator.fixtures.StandinRegolancer;
 
 /**
@@ -27,13 +27,13 @@ import org.regolancer.orchestrator.fixtures.StandinRegolancer;
  */
 class DataDirReadOnlyRouteTest extends DaemonRouteTestSupport {
 
-    private boolean mounted;
+    private ReadOnlyMount mount;
 
     @Override
     protected void arrange() throws IOException {
         Files.createDirectories(dataDir);
-        mounted = mount("--bind", dataDir.toString(), dataDir.toString());
-        assumeTrue(mounted, "mount --bind is not allowed here");
+        mount = ReadOnlyMount.of(dataDir);
+        assumeTrue(mount != null, "mount --bind is not allowed here");
         lndg.withChannels(List.of(source(1, "S1"), target(11, "T1"), source(2, "S2"), target(12, "T2")));
         regolancer = new StandinRegolancer(work.resolve("bin"), "* * success 0.2");
     }
@@ -46,22 +46,21 @@ class DataDirReadOnlyRouteTest extends DaemonRouteTestSupport {
     @AfterEach
     void unmount() {
         context.stop();
-        if (mounted) {
-            mount("-o", "remount,bind,rw", dataDir.toString());
-            run("umount", "-l", dataDir.toString());
+        if (mount != null) {
+            mount.close();
         }
     }
 
     @Test
     void paymentsMadeWhileTheFolderIsReadOnlyAreWrittenOnceItIsWritableAgain() throws Exception {
         assertTrue(await(Duration.ofSeconds(20), () -> regolancer.payments() >= 2 && ledgerLines().size() >= 3));
-        assertTrue(remount("ro"), "the folder turned read-only");
+        assertTrue(mount.readOnly(), "the folder turned read-only");
         long paidBefore = regolancer.payments();
         long sizeWhileReadOnly = Files.size(dataDir.resolve("rebalances.csv"));
         assertTrue(await(Duration.ofSeconds(20), () -> regolancer.payments() >= paidBefore + 4), "the daemon goes on paying");
         assertEquals(sizeWhileReadOnly, Files.size(dataDir.resolve("rebalances.csv")), "nothing got in meanwhile");
 
-        assertTrue(remount("rw"), "the folder is writable again");
+        assertTrue(mount.writable(), "the folder is writable again");
         assertTrue(await(Duration.ofSeconds(20), () -> ledgerLines().size() - 1 >= regolancer.payments()),
                 "the waiting rows went in: " + ledgerLines().size() + " lines, " + regolancer.payments() + " payments");
         context.stop();
@@ -78,36 +77,5 @@ class DataDirReadOnlyRouteTest extends DaemonRouteTestSupport {
                 && l.contains("Read-only file system")), "the line written while read-only waited and went in: " + errors);
         assertTrue(errors.stream().anyMatch(l -> l.contains("writable again")), errors.toString());
         errors.forEach(line -> assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\[[a-z-]+] .+"), "a whole line: " + line));
-    }
-
-    /** A bind remount fails while a file on it is open for writing (a ledger append at that instant): try again. */
-    private boolean remount(String mode) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            if (mount("-o", "remount,bind," + mode, dataDir.toString())) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
-    }
-
-    private static boolean mount(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "mount";
-        System.arraycopy(args, 0, command, 1, args.length);
-        return run(command);
-    }
-
-    private static boolean run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -134,6 +134,27 @@ class PackagedJarIT {
     }
 
     @Test
+    void runsPrintingFiftyMegabytesEachArePaidOnA32MegabyteHeap() throws Exception {
+        // kept whole, each run's output would be 100 MB of Java chars: only a bounded tail may stay
+        Files.writeString(install.resolve("demo/standin-behaviour"), "* * flood 50\n");
+        Process daemon = start(Map.of("JAVA_TOOL_OPTIONS", "-Xmx32m"), "--profile", "demo");
+        try {
+            Path runs = install.resolve("demo/runs.log");
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (Instant.now().isBefore(deadline) && !(Files.exists(runs)
+                    && Files.readAllLines(runs).stream().filter(l -> l.startsWith("end ")).count() >= 3)) {
+                Thread.sleep(200);
+            }
+        } finally {
+            stop(daemon);
+        }
+        long paid = Files.readAllLines(install.resolve("demo/runs.log")).stream().filter(l -> l.startsWith("paid ")).count();
+        assertTrue(paid >= 3, "three flooding runs paid:\n" + output());
+        assertEquals(paid, Files.readAllLines(install.resolve("demo/data/rebalances.csv")).size() - 1, "each in the ledger");
+        assertFalse(output().contains("OutOfMemoryError"), output());
+    }
+
+    @Test
     void aSecondDaemonOnTheSameDataDirRefusesToStart() throws Exception {
         Process first = start(Map.of(), "--profile", "demo");
         try {

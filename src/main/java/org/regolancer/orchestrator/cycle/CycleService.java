@@ -156,6 +156,11 @@ public class CycleService {
         }
     }
 
+    /** True once the daemon is stopping: no new cycle starts. */
+    public boolean isStopping() {
+        return stopping;
+    }
+
     /** The daemon is stopping: hand out no more pairs. */
     public void stop() {
         stopping = true;

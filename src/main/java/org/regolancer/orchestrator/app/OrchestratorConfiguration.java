@@ -137,9 +137,10 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                         LOG.warn("{} regolancer processes still running at exit", runner.runningCount());
                     }
                     runner.shutdownTimers();
-                    if (ledger.pendingRows() > 0) {
+                    int waiting = ledger.pendingRows();
+                    if (waiting > 0) {
                         LOG.warn("{} payments could not be written to rebalances.csv; they wait in {} and the next start writes them",
-                                ledger.pendingRows(), runFiles.pendingFile());
+                                waiting, runFiles.pendingFile());
                     }
                     runFiles.deleteAll();
                     Jmx.unregister();

@@ -107,10 +107,7 @@ public class RegolancerRuns {
         if (settings.logOperational()) {
             LOG.info("Run {} ended: {} (exit {}, {} payments)", ticket.label(), outcome, process.exitValue(), stat.rows().size());
         }
-        List<Payment> payments = new ArrayList<>();
-        for (StatRow row : stat.rows()) {
-            payments.add(payment(row, ticket));
-        }
+        List<Payment> payments = paymentsIn(stat, ticket);
         paymentsTaken.add(key(ticket));
         return payments;
     }
@@ -156,11 +153,7 @@ public class RegolancerRuns {
             return List.of();
         }
         try {
-            List<Payment> payments = new ArrayList<>();
-            for (StatRow row : StatFile.parse(files.statLines(ticket.files())).rows()) {
-                payments.add(payment(row, ticket));
-            }
-            return payments;
+            return paymentsIn(StatFile.parse(files.statLines(ticket.files())), ticket);
         } catch (IOException | RuntimeException e) {
             // the file stays where it is: the next start takes its rows in
             paymentsTaken.remove(key(ticket));
@@ -172,6 +165,14 @@ public class RegolancerRuns {
     /** DRY_RUN: the config was written and checked, regolancer is not run. */
     public void skipped(RunTicket ticket) {
         stats.run(RunOutcome.DRY_RUN);
+    }
+
+    private List<Payment> paymentsIn(StatFile.Parsed stat, RunTicket ticket) {
+        List<Payment> payments = new ArrayList<>();
+        for (StatRow row : stat.rows()) {
+            payments.add(payment(row, ticket));
+        }
+        return payments;
     }
 
     private Payment payment(StatRow row, RunTicket ticket) {

@@ -8,8 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +17,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.regolancer.orchestrator.ops.ErrorLog;
-import org.regolancer.orchestrator.ops.PartialWrites;
+import org.regolancer.orchestrator.ops.OwnerOnlyAppends;
 
 /**
  * {@code rebalances.csv}: every payment exactly once, and never a half-written line.
@@ -108,7 +106,7 @@ public class Ledger {
     private boolean write(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         long before = -1;
-        try (FileChannel out = open()) {
+        try (FileChannel out = OwnerOnlyAppends.open(file)) {
             before = out.size();
             before = cutPartialLine(out, before);
             ByteBuffer buffer = ByteBuffer.wrap(before == 0 ? (HEADER_LINE + text).getBytes(StandardCharsets.UTF_8) : bytes);
@@ -117,7 +115,7 @@ public class Ledger {
             }
             out.force(false);
         } catch (IOException | UncheckedIOException e) {
-            PartialWrites.cutBack(file, before);
+            OwnerOnlyAppends.cutBack(file, before);
             hold(text, e);
             return false;
         }
@@ -133,15 +131,6 @@ public class Ledger {
             errors.report("ledger", "rebalances.csv is writable again: the " + count + " rows that waited are in it");
         }
         return true;
-    }
-
-    private FileChannel open() throws IOException {
-        if (Files.notExists(file)) {
-            Files.createDirectories(file.getParent());
-            return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
     }
 
     /** A line left half-written by an earlier failure that could not be cut back is removed before appending. */

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,7 +154,7 @@ public class ErrorLog {
         }
         unwritten.forEach(line -> text.append(line).append('\n'));
         long before = -1;
-        try (FileChannel out = open()) {
+        try (FileChannel out = OwnerOnlyAppends.open(file)) {
             before = out.size();
             if (before > 0 && !endsWithNewline(out, before)) {
                 text.insert(0, '\n');
@@ -169,7 +165,7 @@ public class ErrorLog {
                 out.write(bytes);
             }
         } catch (IOException | UnsupportedOperationException e) {
-            PartialWrites.cutBack(file, before);
+            OwnerOnlyAppends.cutBack(file, before);
             if (!fileRefused) {
                 fileRefused = true;
                 LOG.error("cannot write {} ({}): its lines wait in memory until it can be written", file, describe(e));
@@ -179,15 +175,6 @@ public class ErrorLog {
         unwritten.clear();
         droppedUnwritten = 0;
         fileRefused = false;
-    }
-
-    private FileChannel open() throws IOException {
-        if (Files.notExists(file)) {
-            Files.createDirectories(file.getParent());
-            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
     }
 
     private static boolean endsWithNewline(FileChannel out, long size) throws IOException {

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.regolancer.orchestrator.ops.PartialWrites;
+import org.regolancer.orchestrator.ops.OwnerOnlyAppends;
 
 /**
  * {@code daily-report.csv}: one row per completed day, appended once and never rewritten. Columns are every
@@ -92,7 +92,7 @@ public final class HistoryFile {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             writer.write(out.toString());
         } catch (IOException e) {
-            PartialWrites.cutBack(file, Math.max(before, 0));
+            OwnerOnlyAppends.cutBack(file, Math.max(before, 0));
             throw e;
         }
     }

@@ -39,6 +39,14 @@ final class DemoLndg implements AutoCloseable {
                 send(exchange, 200, channels);
             }
         });
+        // LNDg's global settings: its rebalancer has run here, so AR-MaxFeeRate is set
+        byte[] settings = ("{\"count\":3,\"next\":null,\"previous\":null,\"results\":["
+                + "{\"url\":\"http://127.0.0.1/api/settings/AR-Enabled/\",\"key\":\"AR-Enabled\",\"value\":\"1\"},"
+                + "{\"url\":\"http://127.0.0.1/api/settings/AR-MaxFeeRate/\",\"key\":\"AR-MaxFeeRate\",\"value\":\"500\"},"
+                + "{\"url\":\"http://127.0.0.1/api/settings/AR-WaitPeriod/\",\"key\":\"AR-WaitPeriod\",\"value\":\"30\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        server.createContext("/api/settings/", exchange -> send(exchange, expected.equals(
+                exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, settings));
         // the demo node has no history of its own: LNDg's rebalancer and forwards lists are empty
         byte[] empty = "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}".getBytes(StandardCharsets.UTF_8);
         for (String path : new String[] {"/api/rebalancer/", "/api/forwards/"}) {

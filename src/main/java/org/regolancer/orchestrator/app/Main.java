@@ -72,6 +72,20 @@ public final class Main {
         return SettingsLoader.load(raw::get, workingDir, demoLndg != null);
     }
 
+    /** The start-up line's words for the fee policy. */
+    static String feePolicyText(Settings settings) {
+        return settings.feePolicy() == org.regolancer.orchestrator.judgment.FeePolicy.LNDG
+                ? "fee policy lndg (each target's ar_max_cost, capped at LNDg's AR-MaxFeeRate)"
+                : "fee policy template (the template's fee keys)";
+    }
+
+    static String waitsText(Settings settings) {
+        String htlcs = settings.maxPendingHtlcs() > 0 ? "channels with " + settings.maxPendingHtlcs() + "+ pending HTLCs left alone"
+                : "no HTLC limit";
+        return (settings.retryWaitMinutes() > 0 ? "failed pairs rest " + settings.retryWaitMinutes() + "–"
+                + settings.retryWaitMaxMinutes() + " min" : "failed pairs never rest") + ", " + htlcs;
+    }
+
     static int run(String profile) throws Exception {
         Path workingDir = Path.of("").toAbsolutePath();
         boolean demo = "demo".equals(profile);
@@ -123,11 +137,11 @@ public final class Main {
         camel.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport main) {
-                LOG.info("regolancer-orchestrator started{}: LNDg {}, {} workers, cycle limit {} s, sleep {} s, amounts from {} sat{}{}",
+                LOG.info("regolancer-orchestrator started{}: LNDg {}, {} workers, cycle limit {} s, sleep {} s, amounts from {} sat, {}, {}{}{}",
                         demo ? " (demo: stand-in LNDg and regolancer, Telegram to the log)" : "",
                         settings.lndgBaseUrl(), settings.maxWorkers(), settings.maxCycleSeconds(), settings.sleepSeconds(),
-                        settings.amountInitial(), settings.dryRun() ? ", DRY RUN" : "",
-                        settings.sendPaymentMessages() ? ", Telegram on" : "");
+                        settings.amountInitial(), feePolicyText(settings), waitsText(settings),
+                        settings.dryRun() ? ", DRY RUN" : "", settings.sendPaymentMessages() ? ", Telegram on" : "");
             }
         });
         javax.management.remote.JMXConnectorServer jmx = null;

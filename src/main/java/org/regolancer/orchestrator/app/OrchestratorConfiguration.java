@@ -15,6 +15,10 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.regolancer.orchestrator.cycle.CycleService;
 import org.regolancer.orchestrator.cycle.CycleStats;
+import org.regolancer.orchestrator.cycle.Judge;
+import org.regolancer.orchestrator.judgment.Judgment;
+import org.regolancer.orchestrator.judgment.PairWaits;
+import org.regolancer.orchestrator.lndg.LndgFeeSettings;
 import org.regolancer.orchestrator.cycle.Lifecycle;
 import org.regolancer.orchestrator.cycle.RegolancerExecutor;
 import org.regolancer.orchestrator.cycle.RegolancerRuns;
@@ -78,9 +82,16 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
         ProcessRunner runner = new ProcessRunner(KILL_GRACE, clock);
         LndgRetryPause lndgRetryPause = new LndgRetryPause(millis(pc, "lndg.retry-pause-first-ms"), millis(pc, "lndg.retry-pause-max-ms"));
-        CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, new Random(), lndgRetryPause);
-        RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, ledger, clock);
+        LndgFeeSettings lndgFees = new LndgFeeSettings(millis(pc, "lndg.settings-refresh-ms"), millis(pc, "lndg.settings-retry-ms"));
+        Duration minute = millis(pc, "retry-wait.minute-ms");
+        Judgment judgment = new Judgment(settings.feePolicy(), settings.maxPendingHtlcs(),
+                new PairWaits(minute.multipliedBy(settings.retryWaitMinutes()), minute.multipliedBy(settings.retryWaitMaxMinutes())),
+                settings.randomizePairs() ? new Random() : null);
+        Judge judge = new Judge(judgment, runFiles, stats, errors, clock, settings.logOperational());
+        CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge);
+        RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, ledger, clock, judge);
         runs.recoverLeftovers();
+        judge.loadWaits();
         ExecutorService workers = context.getExecutorServiceManager()
                 .newFixedThreadPool(this, "regolancer-worker", settings.maxWorkers());
 

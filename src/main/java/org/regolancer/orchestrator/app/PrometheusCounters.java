@@ -4,7 +4,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.regolancer.orchestrator.cycle.CycleStats;
-import org.regolancer.orchestrator.cycle.RunOutcome;
+import org.regolancer.orchestrator.judgment.SkipReason;
+import org.regolancer.orchestrator.regolancer.RunOutcome;
 
 /** Our counters in Camel's Micrometer registry, so /observe/metrics shows them in Prometheus format. */
 final class PrometheusCounters {
@@ -21,6 +22,12 @@ final class PrometheusCounters {
             FunctionCounter.builder("regolancer.runs", stats, s -> s.getRuns(outcome)).tag("outcome", outcome.name())
                     .description("regolancer runs (pairs tried) by outcome").register(registry);
         }
+        for (SkipReason reason : SkipReason.values()) {
+            FunctionCounter.builder("regolancer.pairs.skipped", stats, s -> s.getSkipped(reason)).tag("reason", reason.label())
+                    .description("pairs not run in a cycle, by reason").register(registry);
+        }
+        Gauge.builder("regolancer.pairs.waiting", stats, CycleStats::getPairsWaiting)
+                .description("pairs resting after failed runs").register(registry);
         FunctionCounter.builder("regolancer.payments", stats, CycleStats::getSuccesses)
                 .description("payments recorded in the ledger").register(registry);
         FunctionCounter.builder("regolancer.sats.moved", stats, CycleStats::getSatsMoved)

@@ -9,11 +9,15 @@ import org.regolancer.orchestrator.pairing.Channel;
 import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.regolancer.PairDispatch;
 
-/** One cycle: its number on the amount ladder, its amount, the channels it read, and its pairs' dispatch. */
+/**
+ * One cycle: its number on the amount ladder, its amount, LNDg's fee cap, the channels it read, and its pairs'
+ * dispatch.
+ */
 public final class Cycle {
 
     private final long number;
     private final long amountSat;
+    private final long arMaxFeeRate;
     private final Instant start;
     private final Map<ChannelId, Channel> channels;
     private final int pairCount;
@@ -22,10 +26,11 @@ public final class Cycle {
     final AtomicInteger stoppedRuns = new AtomicInteger();
     final AtomicInteger payments = new AtomicInteger();
 
-    Cycle(long number, long amountSat, Instant start, Map<ChannelId, Channel> channels, int pairCount,
+    Cycle(long number, long amountSat, long arMaxFeeRate, Instant start, Map<ChannelId, Channel> channels, int pairCount,
             PairDispatch dispatch, int workers) {
         this.number = number;
         this.amountSat = amountSat;
+        this.arMaxFeeRate = arMaxFeeRate;
         this.start = start;
         this.channels = channels;
         this.pairCount = pairCount;
@@ -39,6 +44,11 @@ public final class Cycle {
 
     public long getAmountSat() {
         return amountSat;
+    }
+
+    /** LNDg's AR-MaxFeeRate as it was when the cycle was planned. */
+    public long getArMaxFeeRate() {
+        return arMaxFeeRate;
     }
 
     public Instant getStart() {

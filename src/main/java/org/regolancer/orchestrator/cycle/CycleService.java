@@ -3,18 +3,20 @@ package org.regolancer.orchestrator.cycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.regolancer.orchestrator.judgment.FeePolicy;
+import org.regolancer.orchestrator.judgment.Judgment;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.lndg.ChannelPageParser;
+import org.regolancer.orchestrator.lndg.LndgFeeSettings;
 import org.regolancer.orchestrator.lndg.LndgRetryPause;
+import org.regolancer.orchestrator.lndg.PagedFetch;
+import org.regolancer.orchestrator.lndg.SettingsFetch;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.pairing.AmountLadder;
 import org.regolancer.orchestrator.pairing.Channel;
@@ -39,7 +41,6 @@ public class CycleService {
     private final ErrorLog errors;
     private final Lifecycle lifecycle;
     private final Clock clock;
-    private final Random random;
     private final AmountLadder ladder;
     private final PairPlanner planner;
     private final ChannelPageParser parser = new ChannelPageParser();
@@ -49,15 +50,18 @@ public class CycleService {
     private volatile boolean stopping;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final LndgRetryPause lndgRetryPause;
+    private final LndgFeeSettings lndgFees;
+    private final Judge judge;
 
     public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
-            Random random, LndgRetryPause lndgRetryPause) {
+            LndgRetryPause lndgRetryPause, LndgFeeSettings lndgFees, Judge judge) {
         this.settings = settings;
         this.stats = stats;
         this.errors = errors;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.random = random;
+        this.lndgFees = lndgFees;
+        this.judge = judge;
         this.ladder = new AmountLadder(settings.amountInitial(), settings.amountIncreasePercent(),
                 settings.amountEveryRounds(), settings.amountMaxIncreases());
         this.planner = new PairPlanner(settings.excludeChannels());
@@ -70,8 +74,34 @@ public class CycleService {
         return new ChannelFetch(parser, FIRST_QUERY, MAX_PAGES);
     }
 
-    public void acceptPage(ChannelFetch fetch, String body) {
+    public void acceptPage(PagedFetch fetch, String body) {
         fetch.accept(body);
+    }
+
+    /** LNDg's AR-MaxFeeRate is read under LNDg's fee policy, at most every 10 minutes. */
+    public boolean lndgSettingsDue() {
+        return settings.feePolicy() == FeePolicy.LNDG && lndgFees.due(clock.instant());
+    }
+
+    public SettingsFetch beginSettings() {
+        return lndgFees.begin();
+    }
+
+    public void settingsRead(SettingsFetch fetch) {
+        long before = lndgFees.arMaxFeeRate();
+        boolean first = !lndgFees.everRead();
+        long now = lndgFees.read(fetch, clock.instant());
+        errors.cleared("lndg-settings");
+        if (settings.logOperational() && (first || now != before)) {
+            LOG.info("LNDg's AR-MaxFeeRate: {} ppm{}", now, fetch.arMaxFeeRate().isEmpty() ? " (LNDg's default: no such setting)" : "");
+        }
+    }
+
+    /** Reading /api/settings/ failed: the last value stays (LNDg's default 500 before any), one errors.log line. */
+    public void settingsFailed(Exception error) {
+        lndgFees.failed(clock.instant());
+        errors.report("lndg-settings", "LNDg's settings (AR-MaxFeeRate) could not be read, using "
+                + lndgFees.arMaxFeeRate() + " ppm" + (lndgFees.everRead() ? " as last read" : " (LNDg's default)"), error);
     }
 
     /** The channel fetch worked: this cycle's amount, its pairs (shuffled when asked) and their dispatch. */
@@ -88,24 +118,26 @@ public class CycleService {
         List<Channel> channels = fetch.channels();
         Map<ChannelId, Channel> byId = new LinkedHashMap<>();
         channels.forEach(c -> byId.put(c.id(), c));
-        List<Pair> pairs = new ArrayList<>(planner.plan(channels));
-        if (settings.randomizePairs()) {
-            Collections.shuffle(pairs, random);
-        }
+        List<Pair> paired = planner.plan(channels);
+        long arMaxFeeRate = lndgFees.arMaxFeeRate();
+        Judgment.Verdict verdict = judge.verdict(paired, arMaxFeeRate);
+        List<Pair> pairs = verdict.toRun();
         long number = fetchedCycles.getAndIncrement();
         long amount = ladder.amountFor(number);
         Instant start = cycleStart == null ? clock.instant() : cycleStart;
         Instant deadline = start.plusSeconds(settings.maxCycleSeconds());
         PairDispatch dispatch = new PairDispatch(pairs, settings.maxWorkers(), deadline, clock);
-        Cycle cycle = new Cycle(number, amount, start, byId, pairs.size(), dispatch, settings.maxWorkers());
+        Cycle cycle = new Cycle(number, amount, arMaxFeeRate, start, byId, pairs.size(), dispatch, settings.maxWorkers());
         current = cycle;
         if (stopping) {
             dispatch.close();
         }
-        if (settings.dryRun()) {
-            LOG.info("Dry run, cycle {}: {} channels, {} pairs, amount {} sat", number, channels.size(), pairs.size(), amount);
-        } else if (settings.logOperational()) {
-            LOG.info("Cycle {}: {} channels, {} pairs, amount {} sat", number, channels.size(), pairs.size(), amount);
+        if (settings.dryRun() || settings.logOperational()) {
+            StringBuilder skipped = new StringBuilder();
+            verdict.counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? " (skipped: " : ", ")
+                    .append(reason.label()).append(' ').append(n));
+            LOG.info("{}ycle {}: {} channels, {} pairs, {} to run{}, amount {} sat", settings.dryRun() ? "Dry run, c" : "C",
+                    number, channels.size(), paired.size(), pairs.size(), skipped.length() == 0 ? "" : skipped + ")", amount);
         }
         return cycle;
     }

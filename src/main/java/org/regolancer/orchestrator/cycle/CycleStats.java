@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import org.regolancer.orchestrator.judgment.SkipReason;
 import org.regolancer.orchestrator.ledger.Payment;
+import org.regolancer.orchestrator.regolancer.RunOutcome;
 
-/** Counters since start: cycles, runs by outcome, payments, sats moved and fees paid. */
+/** Counters since start: cycles, runs by outcome, pairs skipped by reason, payments, sats moved and fees paid. */
 public class CycleStats implements CycleStatsMBean {
 
     private final AtomicLong cycles = new AtomicLong();
@@ -20,12 +23,55 @@ public class CycleStats implements CycleStatsMBean {
     private volatile Duration lastCycleDuration = Duration.ZERO;
     private volatile Instant lastCycleEnd;
     private final AtomicLong fetchFailuresInARow = new AtomicLong();
+    private final Map<SkipReason, AtomicLong> skipped = new EnumMap<>(SkipReason.class);
+    private volatile IntSupplier pairsWaiting = () -> 0;
     private long summarisedAt = -1;
 
     public CycleStats() {
         for (RunOutcome outcome : RunOutcome.values()) {
             runs.put(outcome, new AtomicLong());
         }
+        for (SkipReason reason : SkipReason.values()) {
+            skipped.put(reason, new AtomicLong());
+        }
+    }
+
+    /** Where the number of pairs resting now comes from (the judgment's waits). */
+    public void setPairsWaiting(IntSupplier source) {
+        this.pairsWaiting = source;
+    }
+
+    void skipped(SkipReason reason, long pairs) {
+        skipped.get(reason).addAndGet(pairs);
+    }
+
+    public long getSkipped(SkipReason reason) {
+        return skipped.get(reason).get();
+    }
+
+    @Override
+    public int getPairsWaiting() {
+        return pairsWaiting.getAsInt();
+    }
+
+    @Override
+    public long getPairsSkippedWait() {
+        return getSkipped(SkipReason.WAIT);
+    }
+
+    @Override
+    public long getPairsSkippedFee() {
+        return getSkipped(SkipReason.FEE);
+    }
+
+    @Override
+    public long getPairsSkippedHtlc() {
+        return getSkipped(SkipReason.HTLC);
+    }
+
+    @Override
+    public long getPairsSkippedTargetPaid() {
+        return getSkipped(SkipReason.TARGET_PAID);
     }
 
     void cycleDone(Duration took, Instant end) {
@@ -155,9 +201,15 @@ public class CycleStats implements CycleStatsMBean {
         return summary();
     }
 
+    private String skippedText() {
+        StringBuilder text = new StringBuilder("{");
+        skipped.forEach((reason, n) -> text.append(text.length() > 1 ? ", " : "").append(reason.label()).append('=').append(n.get()));
+        return text.append('}').toString();
+    }
+
     public String summary() {
         return "Since start: " + cycles.get() + " cycles (" + fetchFailures.get() + " LNDg failures), " + getRuns()
-                + " runs " + runs + ", " + successes.get() + " payments, " + satsMoved.get() + " sat moved, "
+                + " runs " + runs + ", pairs skipped " + skippedText() + ", " + successes.get() + " payments, " + satsMoved.get() + " sat moved, "
                 + java.math.BigDecimal.valueOf(feesMsat.get(), 3).stripTrailingZeros().toPlainString() + " sat fees";
     }
 }

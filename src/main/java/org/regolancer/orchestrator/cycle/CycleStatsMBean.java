@@ -23,6 +23,21 @@ public interface CycleStatsMBean {
 
     long getRunsFailed();
 
+    /** Pairs resting now after failed runs. */
+    int getPairsWaiting();
+
+    /** Pairs not run since start because they rested after failed runs. */
+    long getPairsSkippedWait();
+
+    /** Pairs not run since start because LNDg's fee cap of their target cannot be met. */
+    long getPairsSkippedFee();
+
+    /** Pairs not run since start because a channel had MAX_PENDING_HTLCS pending HTLCs or more. */
+    long getPairsSkippedHtlc();
+
+    /** Pairs not run since start because their target was paid into earlier in the cycle. */
+    long getPairsSkippedTargetPaid();
+
     long getSuccesses();
 
     long getSatsMoved();

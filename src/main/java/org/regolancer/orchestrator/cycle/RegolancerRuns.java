@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.exec.ExecResult;
+import org.regolancer.orchestrator.judgment.FeePolicy;
+import org.regolancer.orchestrator.judgment.RunEffect;
 import org.regolancer.orchestrator.ledger.Ledger;
 import org.regolancer.orchestrator.ledger.Payment;
 import org.regolancer.orchestrator.ops.ErrorLog;
@@ -20,6 +22,7 @@ import org.regolancer.orchestrator.pairing.Pair;
 import org.regolancer.orchestrator.regolancer.ProcessResult;
 import org.regolancer.orchestrator.regolancer.RunConfigRenderer;
 import org.regolancer.orchestrator.regolancer.RunFiles;
+import org.regolancer.orchestrator.regolancer.RunOutcome;
 import org.regolancer.orchestrator.regolancer.StatFile;
 import org.regolancer.orchestrator.regolancer.StatRow;
 import org.regolancer.orchestrator.settings.Settings;
@@ -43,10 +46,14 @@ public class RegolancerRuns {
     /** Runs whose stat file has been read: its payments are on their way to the ledger and must not go twice. */
     private final Set<String> paymentsTaken = ConcurrentHashMap.newKeySet();
 
-    public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Ledger ledger, Clock clock) {
+    private final Judge judge;
+
+    public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Ledger ledger, Clock clock,
+            Judge judge) {
         this.settings = settings;
         this.files = files;
-        this.renderer = new RunConfigRenderer(settings.template());
+        this.judge = judge;
+        this.renderer = new RunConfigRenderer(settings.template(), settings.feePolicy() == FeePolicy.LNDG);
         this.stats = stats;
         this.errors = errors;
         this.ledger = ledger;
@@ -57,17 +64,19 @@ public class RegolancerRuns {
     public RunTicket prepare(Pair pair, Cycle cycle) throws IOException {
         RunFiles.Run run = files.name(pair);
         Duration left = Duration.between(clock.instant(), cycle.getDeadline());
-        ObjectNode config = renderer.render(pair, cycle.getAmountSat(), run.stat().toString(), left);
+        ObjectNode config = renderer.render(pair, cycle.getAmountSat(), run.stat().toString(), left, cycle.getArMaxFeeRate());
         RunTicket ticket = new RunTicket(pair, run, cycle, cycle.getDeadline());
         byConfig.put(run.config().toString(), ticket);
         files.writeConfig(run, json.writeValueAsString(config));
         if (settings.logOperational()) {
             Channel s = pair.source();
             Channel t = pair.target();
-            LOG.info("Pair {} ({} out {}% ≥ {}%) → {} ({} in {}% ≥ {}%): amount {} sat, pfrom {}, pto {}, timeout {} min",
+            LOG.info("Pair {} ({} out {}% ≥ {}%) → {} ({} in {}% ≥ {}%): amount {} sat, pfrom {}, pto {}, timeout {} min{}",
                     s.displayName(), s.id(), s.outboundPercent(), s.arOutTarget(), t.displayName(), t.id(),
                     t.inboundPercent(), t.arInTarget(), cycle.getAmountSat(), pair.pfrom(), pair.pto(),
-                    config.path("timeout_rebalance").asLong());
+                    config.path("timeout_rebalance").asLong(), config.has("econ_ratio_max_ppm")
+                            ? ", econ_ratio " + config.path("econ_ratio").asText() + " (max " + config.path("econ_ratio_max_ppm").asLong() + " ppm)"
+                            : "");
         }
         if (settings.logTemplateConfig()) {
             LOG.info("Config for {}: {}", pair.label(), pretty(config));
@@ -99,11 +108,19 @@ public class RegolancerRuns {
         if (process.stoppedByUs()) {
             ticket.cycle().stoppedRuns.incrementAndGet();
         }
+        String last = process.lastLines().isEmpty() ? "" : ", last output: " + process.lastLines().get(process.lastLines().size() - 1);
         if (outcome == RunOutcome.FAILED) {
-            String last = process.lastLines().isEmpty() ? "" : ", last output: " + process.lastLines().get(process.lastLines().size() - 1);
             errors.report("regolancer", "regolancer exited with " + process.exitValue(),
                     ticket.label() + ": regolancer exited with " + process.exitValue() + last);
         }
+        RunEffect effect = RunEffect.of(outcome, process.exitValue(), process.lastLines());
+        if (effect == RunEffect.UNEXPLAINED_FAILURE) {
+            // LND unreachable, a macaroon it cannot read, a template it refuses: every pair fails alike, none waits
+            errors.report("regolancer", "exit 1 naming no route failure", ticket.label() + ": regolancer exited with 1 "
+                    + "without a route failure, no pair waits for it (is LND reachable, its macaroon readable, the template "
+                    + "right?)" + last);
+        }
+        judge.runEnded(ticket.cycle(), ticket.pair(), effect);
         if (settings.logOperational()) {
             LOG.info("Run {} ended: {} (exit {}, {} payments)", ticket.label(), outcome, process.exitValue(), stat.rows().size());
         }
@@ -153,7 +170,11 @@ public class RegolancerRuns {
             return List.of();
         }
         try {
-            return paymentsIn(StatFile.parse(files.statLines(ticket.files())), ticket);
+            List<Payment> payments = paymentsIn(StatFile.parse(files.statLines(ticket.files())), ticket);
+            if (!payments.isEmpty()) {
+                judge.runEnded(ticket.cycle(), ticket.pair(), RunEffect.PAID);
+            }
+            return payments;
         } catch (IOException | RuntimeException e) {
             // the file stays where it is: the next start takes its rows in
             paymentsTaken.remove(key(ticket));

@@ -1,14 +1,10 @@
 package org.regolancer.orchestrator.lndg;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.pairing.ChannelFees;
 import org.regolancer.orchestrator.pairing.ChannelId;
 
 /**
@@ -17,22 +13,9 @@ import org.regolancer.orchestrator.pairing.ChannelId;
  */
 public final class ChannelPageParser {
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
     public ChannelPage parse(String body) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new LndgException("LNDg answered with invalid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new LndgException("LNDg answered with something other than a JSON object");
-        }
-        JsonNode results = root.get("results");
-        if (results == null || !results.isArray()) {
-            throw new LndgException("LNDg's answer has no 'results' list");
-        }
+        JsonNode root = DrfPage.root(body);
+        JsonNode results = DrfPage.results(root);
         List<Channel> channels = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         int index = 0;
@@ -44,25 +27,7 @@ public final class ChannelPageParser {
             }
             index++;
         }
-        return new ChannelPage(channels, refused, nextQuery(root.get("next")));
-    }
-
-    private static Optional<String> nextQuery(JsonNode next) {
-        if (next == null || next.isNull()) {
-            return Optional.empty();
-        }
-        if (!next.isTextual()) {
-            throw new LndgException("LNDg's 'next' is neither a link nor null");
-        }
-        try {
-            String query = new URI(next.asText()).getRawQuery();
-            if (query == null || query.isBlank()) {
-                throw new LndgException("LNDg's 'next' link has no query");
-            }
-            return Optional.of(query);
-        } catch (URISyntaxException e) {
-            throw new LndgException("LNDg's 'next' is not a valid link");
-        }
+        return new ChannelPage(channels, refused, DrfPage.nextQuery(root));
     }
 
     private static Channel channel(JsonNode row) {
@@ -87,7 +52,10 @@ public final class ChannelPageParser {
                 bool(row, "private"),
                 bool(row, "auto_rebalance"),
                 percent(row, "ar_in_target"),
-                percent(row, "ar_out_target"));
+                percent(row, "ar_out_target"),
+                new ChannelFees(optionalInt(row, "local_fee_rate"), optionalInt(row, "remote_fee_rate"),
+                        optionalInt(row, "ar_max_cost")),
+                Math.max(0, optionalInt(row, "htlc_count")));
     }
 
     private static String describe(JsonNode row) {
@@ -118,6 +86,18 @@ public final class ChannelPageParser {
             throw new IllegalArgumentException(field + " missing or not a whole number");
         }
         return node.asLong();
+    }
+
+    /**
+     * A field the fee rule or the HTLC guard reads: missing, null, negative or not a whole number is
+     * {@link ChannelFees#UNKNOWN}; the channel is still usable, the rule decides what unknown means.
+     */
+    private static int optionalInt(JsonNode row, String field) {
+        JsonNode node = row.get(field);
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0) {
+            return ChannelFees.UNKNOWN;
+        }
+        return node.asInt();
     }
 
     private static long positive(JsonNode row, String field) {

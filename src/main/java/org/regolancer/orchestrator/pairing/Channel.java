@@ -1,8 +1,8 @@
 package org.regolancer.orchestrator.pairing;
 
 /**
- * One channel as LNDg reports it, reduced to what pairing needs. Balances and capacity are in sats;
- * the AR targets are LNDg's per-channel percentages (1–100).
+ * One channel as LNDg reports it, reduced to what pairing and the judgment of runs need. Balances and capacity are
+ * in sats; the AR targets are LNDg's per-channel percentages (1–100); {@code htlcCount} the HTLCs pending on it.
  */
 public record Channel(
         ChannelId id,
@@ -18,13 +18,17 @@ public record Channel(
         boolean isPrivate,
         boolean autoRebalance,
         int arInTarget,
-        int arOutTarget) {
+        int arOutTarget,
+        ChannelFees fees,
+        int htlcCount) {
 
     public Channel {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
         alias = alias == null ? "" : alias;
+        fees = fees == null ? ChannelFees.NONE : fees;
+        htlcCount = Math.max(0, htlcCount);
     }
 
     /** LNDg's outbound %: floor((local + pending outbound) × 100 / capacity). */

@@ -21,6 +21,10 @@ public record Pair(Channel source, Channel target) {
                 || target.id().equals(other.source.id()) || target.id().equals(other.target.id());
     }
 
+    public PairKey key() {
+        return new PairKey(source.id(), target.id());
+    }
+
     public String label() {
         return source.displayName() + " → " + target.displayName();
     }

@@ -91,6 +91,25 @@ public final class PairDispatch {
         }
     }
 
+    /**
+     * A run paid into this target: its balance changed, so the pairs into it still waiting do not run in this cycle
+     * (the next cycle's fresh data from LNDg decides whether it still needs liquidity). @return how many were dropped
+     */
+    public int dropTarget(ChannelId target) {
+        lock.lock();
+        try {
+            int before = waiting.size();
+            waiting.removeIf(pair -> pair.target().id().equals(target));
+            int dropped = before - waiting.size();
+            if (dropped > 0) {
+                changed.signalAll();
+            }
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops handing out pairs (shutdown); waiting workers return at once. */
     public void close() {
         lock.lock();

@@ -5,9 +5,12 @@ import java.time.Duration;
 import org.regolancer.orchestrator.pairing.Pair;
 
 /**
- * Turns the operator's template into one run's config: every template key kept, and {@code from}, {@code to},
- * {@code pfrom}, {@code pto}, {@code amount}, {@code stat} set for this pair; {@code timeout_rebalance} lowered so
- * regolancer finishes on its own before the cycle ends.
+ * Turns the operator's template into one run's config: {@code from}, {@code to}, {@code pfrom}, {@code pto},
+ * {@code amount}, {@code stat} set for this pair; {@code timeout_rebalance} lowered so regolancer finishes on its
+ * own before the cycle ends. Under LNDg's fee policy the fee limit is LNDg's: {@code econ_ratio} = the target's
+ * {@code ar_max_cost} / 100, {@code econ_ratio_max_ppm} = LNDg's {@code AR-MaxFeeRate}, and the template's
+ * {@code fee_limit_ppm} dropped (regolancer refuses it beside {@code econ_ratio_max_ppm}, and it would override
+ * {@code econ_ratio}). Every other key of the template is kept.
  */
 public final class RunConfigRenderer {
 
@@ -15,12 +18,16 @@ public final class RunConfigRenderer {
     static final long REGOLANCER_DEFAULT_TIMEOUT_MINUTES = 360;
 
     private final ObjectNode template;
+    private final boolean lndgFees;
 
-    public RunConfigRenderer(ObjectNode template) {
+    /** @param lndgFees true under FEE_POLICY=lndg: each run's fee limit is LNDg's for its target */
+    public RunConfigRenderer(ObjectNode template, boolean lndgFees) {
         this.template = template.deepCopy();
+        this.lndgFees = lndgFees;
     }
 
-    public ObjectNode render(Pair pair, long amountSat, String statFile, Duration leftInCycle) {
+    /** @param arMaxFeeRate LNDg's AR-MaxFeeRate (used under LNDg's fee policy only) */
+    public ObjectNode render(Pair pair, long amountSat, String statFile, Duration leftInCycle, long arMaxFeeRate) {
         ObjectNode config = template.deepCopy();
         config.putArray("from").add(pair.source().id().value());
         config.putArray("to").add(pair.target().id().value());
@@ -29,6 +36,11 @@ public final class RunConfigRenderer {
         config.put("amount", amountSat);
         config.put("stat", statFile);
         config.put("timeout_rebalance", timeoutMinutes(leftInCycle));
+        if (lndgFees) {
+            config.remove("fee_limit_ppm");
+            config.put("econ_ratio", pair.target().fees().arMaxCost() / 100.0);
+            config.put("econ_ratio_max_ppm", arMaxFeeRate);
+        }
         return config;
     }
 

@@ -35,6 +35,9 @@ import org.regolancer.orchestrator.pairing.Pair;
 public final class RunFiles implements PendingRows {
 
     static final String PENDING = "ledger-pending.csv";
+    /** The pairs resting after failed runs: kept across restarts (not reboots), like waiting ledger rows. */
+    public static final String WAITS = "pair-waits.csv";
+    private static final Set<String> KEPT = Set.of(PENDING, WAITS);
     private static final String STAT_SUFFIX = ".stat.csv";
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
@@ -133,20 +136,31 @@ public final class RunFiles implements PendingRows {
         return stats;
     }
 
-    /** Removes the folder and everything in it but ledger rows still waiting for the disk. */
+    /**
+     * Removes the folder and everything in it but the files kept across restarts (ledger rows still waiting for the
+     * disk, the pairs' waits); the folder stays while one of those is in it.
+     */
     public synchronized void deleteAll() throws IOException {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         checked();
-        boolean keep = Files.exists(folder.resolve(PENDING));
+        boolean keepFolder = false;
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (!(keep && (path.equals(folder) || path.equals(folder.resolve(PENDING))))) {
+                if (path.getParent() != null && path.getParent().equals(folder)
+                        && KEPT.contains(path.getFileName().toString())) {
+                    keepFolder = true;
+                } else if (!(path.equals(folder) && keepFolder)) {
                     Files.deleteIfExists(path);
                 }
             }
         }
+    }
+
+    /** The private folder's path, whether it exists or not (e.g. for {@code check} to look into). */
+    public Path folderPath() {
+        return folder;
     }
 
     /** Where ledger rows wait for the disk, if any wait. */
@@ -155,26 +169,36 @@ public final class RunFiles implements PendingRows {
     }
 
     @Override
-    public synchronized void keep(String csv) throws IOException {
-        Path dir = folder();
-        Path next = Files.createTempFile(dir, "ledger-pending-", ".tmp", OWNER_ONLY_FILE);
-        Files.writeString(next, csv, StandardCharsets.UTF_8);
-        Files.move(next, dir.resolve(PENDING), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    public void keep(String csv) throws IOException {
+        write(PENDING, csv);
     }
 
     @Override
-    public synchronized String load() throws IOException {
-        Path file = folder.resolve(PENDING);
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return "";
-        }
-        checked();
-        return Files.readString(file, StandardCharsets.UTF_8);
+    public String load() throws IOException {
+        return read(PENDING);
     }
 
     @Override
     public synchronized void clear() throws IOException {
         Files.deleteIfExists(folder.resolve(PENDING));
+    }
+
+    /** Replaces a file of the folder in one atomic step (owner-only): a reader sees the old text or the new. */
+    public synchronized void write(String name, String text) throws IOException {
+        Path dir = folder();
+        Path next = Files.createTempFile(dir, name + "-", ".tmp", OWNER_ONLY_FILE);
+        Files.writeString(next, text, StandardCharsets.UTF_8);
+        Files.move(next, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A file of the folder, or "" when there is none. */
+    public synchronized String read(String name) throws IOException {
+        Path file = folder.resolve(name);
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "";
+        }
+        checked();
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     private static String shortHash(String text) {

@@ -28,6 +28,10 @@ public final class TemplateCheck {
                 return Optional.of("'" + key + "' cannot be combined with the fixed 'amount' the orchestrator sets; remove it");
             }
         }
+        if (template.hasNonNull("fee_limit_ppm") && template.hasNonNull("econ_ratio_max_ppm")) {
+            return Optional.of("'fee_limit_ppm' and 'econ_ratio_max_ppm' cannot be combined (regolancer refuses every run); "
+                    + "remove one");
+        }
         JsonNode timeout = template.get("timeout_rebalance");
         if (timeout != null && !(timeout.isIntegralNumber() && timeout.asLong() >= 0)) {
             return Optional.of("'timeout_rebalance' must be a whole number of minutes (0 = regolancer's default 360)");

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.regolancer.orchestrator.judgment.FeePolicy;
 
 /**
  * Every setting, validated and typed. Names follow the Python orchestrator's environment variables.
@@ -48,6 +49,10 @@ public record Settings(
         int managementPort,
         long readyMaxCycleAgeSeconds,
         long readyMaxLndgFailures,
+        FeePolicy feePolicy,
+        long retryWaitMinutes,
+        long retryWaitMaxMinutes,
+        int maxPendingHtlcs,
         boolean demo) {
 
     /** Telegram is used when a token and a chat id are both set. */
@@ -105,6 +110,10 @@ public record Settings(
         p.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         p.put("READY_MAX_CYCLE_AGE_SECONDS", Long.toString(readyMaxCycleAgeSeconds));
         p.put("READY_MAX_LNDG_FAILURES", Long.toString(readyMaxLndgFailures));
+        p.put("FEE_POLICY", feePolicy.name().toLowerCase(java.util.Locale.ROOT));
+        p.put("RETRY_WAIT_MINUTES", Long.toString(retryWaitMinutes));
+        p.put("RETRY_WAIT_MAX_MINUTES", Long.toString(retryWaitMaxMinutes));
+        p.put("MAX_PENDING_HTLCS", Integer.toString(maxPendingHtlcs));
         p.putAll(managementProperties(managementPort));
         // derived values the routes use
         p.put("cycle.delay-ms", Long.toString(Math.max(1, sleepSeconds * 1000)));

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.pairing.AmountLadder;
 import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.regolancer.TemplateCheck;
@@ -94,6 +95,14 @@ public final class SettingsLoader {
         int managementPort = (int) number("MANAGEMENT_PORT", 0, 65_535);
         long readyMaxCycleAge = number("READY_MAX_CYCLE_AGE_SECONDS", 0, 604_800);
         long readyMaxLndgFailures = number("READY_MAX_LNDG_FAILURES", 1, 1_000_000);
+        FeePolicy feePolicy = feePolicy();
+        long retryWait = number("RETRY_WAIT_MINUTES", 0, 1_440);
+        long retryWaitMax = number("RETRY_WAIT_MAX_MINUTES", 1, 10_080);
+        if (retryWaitMax < retryWait) {
+            throw new SettingsException("RETRY_WAIT_MAX_MINUTES=" + retryWaitMax + " is below RETRY_WAIT_MINUTES=" + retryWait
+                    + "; accepted: RETRY_WAIT_MAX_MINUTES at least RETRY_WAIT_MINUTES (the longest wait at least the first)");
+        }
+        int maxPendingHtlcs = (int) number("MAX_PENDING_HTLCS", 0, 483);
         Path templateFile = path("CONFIG_TEMPLATE");
         ObjectNode template = template(templateFile, amountInitial);
         Path bin = path("REGOLANCER_BIN");
@@ -106,7 +115,8 @@ public final class SettingsLoader {
                 sendRebalanceMsg, enableDailyReport, liveLogs, logTemplateConfig, amountInitial, increase, everyRounds,
                 maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
                 enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort,
-                managementPort, readyMaxCycleAge, readyMaxLndgFailures, demo);
+                managementPort, readyMaxCycleAge, readyMaxLndgFailures, feePolicy, retryWait, retryWaitMax, maxPendingHtlcs,
+                demo);
     }
 
     private String text(String name) {
@@ -131,6 +141,16 @@ public final class SettingsLoader {
             return false;
         }
         throw new SettingsException(name + "=" + text(name) + " is not a boolean; accepted: 1/true/yes/on or 0/false/no/off");
+    }
+
+    private FeePolicy feePolicy() {
+        String value = required("FEE_POLICY");
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "lndg" -> FeePolicy.LNDG;
+            case "template" -> FeePolicy.TEMPLATE;
+            default -> throw new SettingsException("FEE_POLICY=" + value + " is invalid; accepted: lndg (LNDg's fee cap per "
+                    + "target) or template (the template's fee keys for every pair)");
+        };
     }
 
     private long number(String name, long min, long max) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.judgment.FeePolicy;
+import org.regolancer.orchestrator.judgment.Judgment;
+import org.regolancer.orchestrator.judgment.PairWaits;
 import org.regolancer.orchestrator.ledger.Ledger;
 import org.regolancer.orchestrator.ledger.Payment;
 import org.regolancer.orchestrator.lndg.ChannelPageParser;
@@ -58,8 +62,11 @@ class RegolancerRunsTest {
         Settings settings = SettingsLoader.load(raw::get, dir, false);
         files = new RunFiles(Files.createDirectories(dir.resolve("ram")), settings.dataDir());
         ErrorLog errors = new ErrorLog(settings.dataDir().resolve("errors.log"), new Secrets("u", "p", ""), Clock.systemUTC());
-        runs = new RegolancerRuns(settings, files, new CycleStats(),
-                errors, new Ledger(settings.dataDir().resolve("rebalances.csv"), files, errors), Clock.systemUTC());
+        CycleStats stats = new CycleStats();
+        Judge judge = new Judge(new Judgment(FeePolicy.LNDG, 4, new PairWaits(Duration.ofMinutes(30), Duration.ofHours(6)), null),
+                files, stats, errors, Clock.systemUTC(), false);
+        runs = new RegolancerRuns(settings, files, stats,
+                errors, new Ledger(settings.dataDir().resolve("rebalances.csv"), files, errors), Clock.systemUTC(), judge);
 
         List<Channel> channels;
         try (InputStream in = getClass().getResourceAsStream("/demo/lndg-channels.json")) {
@@ -69,7 +76,7 @@ class RegolancerRunsTest {
         Map<ChannelId, Channel> byId = new LinkedHashMap<>();
         channels.forEach(c -> byId.put(c.id(), c));
         Instant deadline = Instant.now().plusSeconds(300);
-        Cycle cycle = new Cycle(0, 19532, Instant.now(), byId, 1,
+        Cycle cycle = new Cycle(0, 19532, 500, Instant.now(), byId, 1,
                 new PairDispatch(List.of(pair), 1, deadline, Clock.systemUTC()), 1);
         ticket = runs.prepare(pair, cycle);
     }

@@ -61,4 +61,59 @@ class ChannelFetchTest {
         assertThrows(LndgException.class, () -> parser.parse("{\"count\":1}"));
         assertThrows(LndgException.class, () -> parser.parse("[]"));
     }
+
+    @Test
+    void readsTheFeeFieldsAndPendingHtlcsAndTakesMissingNullOrNegativeOnesAsUnknown() {
+        String full = row("1").replace("\"ar_out_target\":75", "\"ar_out_target\":75,\"local_fee_rate\":1200,"
+                + "\"remote_fee_rate\":150,\"ar_max_cost\":65,\"htlc_count\":3");
+        String odd = row("2").replace("\"ar_out_target\":75", "\"ar_out_target\":75,\"local_fee_rate\":-1,"
+                + "\"remote_fee_rate\":null,\"htlc_count\":null");
+        var channels = new ChannelPageParser().parse(page(null, full, odd, row("3"))).channels();
+        assertEquals(new org.regolancer.orchestrator.pairing.ChannelFees(1200, 150, 65), channels.get(0).fees());
+        assertEquals(3, channels.get(0).htlcCount());
+        assertFalse(channels.get(1).fees().known(), "-1, null and missing are unknown, the channel is kept");
+        assertEquals(-1, channels.get(1).fees().localFeeRate());
+        assertEquals(0, channels.get(1).htlcCount(), "a null htlc_count counts as 0");
+        assertEquals(0, channels.get(2).htlcCount(), "a missing htlc_count counts as 0");
+        assertEquals(org.regolancer.orchestrator.pairing.ChannelFees.NONE, channels.get(2).fees());
+    }
+
+    @Test
+    void readsArMaxFeeRateFromEverySettingsPageAndNothingWhenLndgHasNoSuchRow() {
+        String rows = "{\"url\":\"http://h/api/settings/AR-Enabled/\",\"key\":\"AR-Enabled\",\"value\":\"1\"}";
+        SettingsFetch fetch = new SettingsFetch(10);
+        assertEquals("/api/settings/", fetch.getPath());
+        fetch.accept(page("http://proxy.example/api/settings/?limit=1&offset=1", rows));
+        assertEquals("limit=1&offset=1", fetch.getNextQuery());
+        fetch.accept(page(null, "{\"url\":\"http://h/api/settings/AR-MaxFeeRate/\",\"key\":\"AR-MaxFeeRate\",\"value\":\"350\"}"));
+        assertEquals(java.util.OptionalLong.of(350), fetch.arMaxFeeRate(), "found on the second page");
+
+        SettingsFetch none = new SettingsFetch(10);
+        none.accept(page(null, rows));
+        assertEquals(java.util.OptionalLong.empty(), none.arMaxFeeRate());
+        LndgFeeSettings settings = new LndgFeeSettings(java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(1));
+        assertEquals(500, settings.arMaxFeeRate(), "LNDg's default before any read");
+        assertEquals(500, settings.read(none, java.time.Instant.EPOCH), "and when LNDg has no such row");
+
+        SettingsFetch bad = new SettingsFetch(10);
+        LndgException e = assertThrows(LndgException.class, () -> bad.accept(page(null,
+                "{\"url\":\"u\",\"key\":\"AR-MaxFeeRate\",\"value\":\"lots\"}")));
+        assertEquals("LNDg's AR-MaxFeeRate is 'lots', not a fee rate in ppm", e.getMessage());
+    }
+
+    @Test
+    void arMaxFeeRateIsReadAtMostEveryRefreshAndAfterAFailureKeepsTheLastValue() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-26T10:00:00Z");
+        LndgFeeSettings settings = new LndgFeeSettings(java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(1));
+        assertTrue(settings.due(t0), "due at start");
+        SettingsFetch fetch = new SettingsFetch(10);
+        fetch.accept(page(null, "{\"url\":\"u\",\"key\":\"AR-MaxFeeRate\",\"value\":\"250\"}"));
+        settings.read(fetch, t0);
+        assertFalse(settings.due(t0.plusSeconds(599)));
+        assertTrue(settings.due(t0.plusSeconds(600)));
+        settings.failed(t0.plusSeconds(600));
+        assertEquals(250, settings.arMaxFeeRate(), "the last value read");
+        assertFalse(settings.due(t0.plusSeconds(659)));
+        assertTrue(settings.due(t0.plusSeconds(660)), "asked again a minute after a failure");
+    }
 }

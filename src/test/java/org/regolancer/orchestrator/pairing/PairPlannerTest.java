@@ -107,6 +107,6 @@ class PairPlannerTest {
     private static Channel with(Channel c, boolean active, boolean open, boolean isPrivate) {
         return new Channel(c.id(), c.alias(), c.peer(), c.capacity(), c.localBalance(), c.remoteBalance(),
                 c.pendingOutbound(), c.pendingInbound(), active, open, isPrivate, c.autoRebalance(), c.arInTarget(),
-                c.arOutTarget());
+                c.arOutTarget(), c.fees(), c.htlcCount());
     }
 }

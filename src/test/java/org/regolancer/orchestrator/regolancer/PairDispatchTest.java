@@ -51,6 +51,25 @@ class PairDispatchTest {
     }
 
     @Test
+    void aPaidTargetsWaitingPairsAreDroppedAndAWorkerWaitingForThemGoesHome() throws Exception {
+        Pair s1t1 = new Pair(S1, T1);
+        Pair s2t1 = new Pair(S2, T1);
+        Pair s2t2 = new Pair(S2, T2);
+        PairDispatch dispatch = dispatch(List.of(s1t1, s2t1, s2t2), 2, Duration.ofMinutes(1));
+        assertEquals(s1t1, dispatch.take().orElseThrow());
+        assertEquals(s2t2, dispatch.take().orElseThrow(), "2→3 waits: channel 3 is busy");
+        dispatch.release(s2t2);
+        CompletableFuture<Optional<Pair>> next = takeInBackground(dispatch);
+        Thread.sleep(200);
+        assertTrue(!next.isDone(), "2→3 still waits for channel 3");
+        assertEquals(1, dispatch.dropTarget(T1.id()), "1→3 paid into 3: 2→3 does not run in this cycle");
+        dispatch.release(s1t1);
+        assertEquals(Optional.empty(), next.get(2, TimeUnit.SECONDS), "nothing left to hand out");
+        assertEquals(0, dispatch.notStarted(), "dropped, not left over at the deadline");
+        assertEquals(0, dispatch.dropTarget(T2.id()), "none waiting into 4");
+    }
+
+    @Test
     void neverHandsOutMoreThanMaxRunsAndWaitsWithoutSpinningForARelease() throws Exception {
         Pair a = new Pair(S1, T1);
         Pair b = new Pair(S2, T2);

@@ -25,7 +25,7 @@ class RunConfigRendererTest {
     void setsThePairAmountAndStatAndKeepsEveryOtherKey() throws Exception {
         ObjectNode template = template("{\"connect\":\"127.0.0.1:10009\",\"econ_ratio\":0.9,\"amount\":50000,"
                 + "\"from\":[],\"to\":[],\"stat\":\"/old.csv\",\"allow_rapid_rebalance\":true,\"timeout_rebalance\":900}");
-        ObjectNode config = new RunConfigRenderer(template).render(pair, 58596, "/dev/shm/x/run.stat.csv", Duration.ofMinutes(30));
+        ObjectNode config = new RunConfigRenderer(template, false).render(pair, 58596, "/dev/shm/x/run.stat.csv", Duration.ofMinutes(30), 500);
         assertEquals("[\"905399447106748416\"]", config.get("from").toString(), "chan ids as strings");
         assertEquals("[\"893182773332606977\"]", config.get("to").toString());
         assertEquals(30, config.get("pfrom").asInt(), "100 − 70");
@@ -39,8 +39,27 @@ class RunConfigRendererTest {
     }
 
     @Test
+    void underLndgsPolicyTheFeeLimitIsTheTargetsArMaxCostCappedAtArMaxFeeRate() throws Exception {
+        ObjectNode template = template("{\"econ_ratio\":0.9,\"fee_limit_ppm\":300,\"lost_profit\":true,"
+                + "\"probe_steps\":15,\"allow_rapid_rebalance\":true}");
+        ObjectNode config = new RunConfigRenderer(template, true).render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 400);
+        assertEquals(0.65, config.get("econ_ratio").asDouble(), "the target's ar_max_cost 65 % of our fee on it");
+        assertTrue(config.get("econ_ratio").isFloatingPointNumber());
+        assertEquals(400, config.get("econ_ratio_max_ppm").asLong(), "LNDg's AR-MaxFeeRate");
+        assertTrue(!config.has("fee_limit_ppm"), "regolancer refuses it beside econ_ratio_max_ppm");
+        assertTrue(config.get("lost_profit").asBoolean(), "kept");
+        assertEquals(15, config.get("probe_steps").asInt(), "kept");
+        assertEquals(300, template.get("fee_limit_ppm").asInt(), "the template itself is untouched");
+
+        ObjectNode asItIs = new RunConfigRenderer(template, false).render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 400);
+        assertEquals(0.9, asItIs.get("econ_ratio").asDouble(), "template policy: the template's own");
+        assertEquals(300, asItIs.get("fee_limit_ppm").asInt());
+        assertTrue(!asItIs.has("econ_ratio_max_ppm"));
+    }
+
+    @Test
     void lowersTimeoutRebalanceToTheWholeMinutesLeftInTheCycle() throws Exception {
-        RunConfigRenderer renderer = new RunConfigRenderer(template("{\"timeout_rebalance\":900}"));
+        RunConfigRenderer renderer = new RunConfigRenderer(template("{\"timeout_rebalance\":900}"), false);
         assertEquals(4, renderer.timeoutMinutes(Duration.ofSeconds(299)));
         assertEquals(1, renderer.timeoutMinutes(Duration.ofSeconds(20)), "at least one minute");
         assertEquals(900, renderer.timeoutMinutes(Duration.ofHours(20)), "never above the template");
@@ -48,8 +67,8 @@ class RunConfigRendererTest {
 
     @Test
     void zeroOrMissingTimeoutMeansRegolancersDefaultOf360Minutes() throws Exception {
-        assertEquals(360, new RunConfigRenderer(template("{\"timeout_rebalance\":0}")).timeoutMinutes(Duration.ofDays(1)));
-        assertEquals(360, new RunConfigRenderer(template("{}")).timeoutMinutes(Duration.ofDays(1)));
-        assertEquals(5, new RunConfigRenderer(template("{}")).timeoutMinutes(Duration.ofSeconds(300)));
+        assertEquals(360, new RunConfigRenderer(template("{\"timeout_rebalance\":0}"), false).timeoutMinutes(Duration.ofDays(1)));
+        assertEquals(360, new RunConfigRenderer(template("{}"), false).timeoutMinutes(Duration.ofDays(1)));
+        assertEquals(5, new RunConfigRenderer(template("{}"), false).timeoutMinutes(Duration.ofSeconds(300)));
     }
 }

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.regolancer.orchestrator.cycle.RunOutcome;
+import org.regolancer.orchestrator.regolancer.RunOutcome;
 import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
 import org.regolancer.orchestrator.fixtures.StandinRegolancer;
 

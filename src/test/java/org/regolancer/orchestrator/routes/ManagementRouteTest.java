@@ -38,8 +38,11 @@ class ManagementRouteTest extends DaemonRouteTestSupport {
     @Override
     protected void arrange() throws IOException {
         Answer down = Answer.json(500, "{\"detail\":\"down\"}");
-        lndg.withChannels(List.of(source(1, "S1"), target(11, "T1"))).thenAnswer(down, down, down, down, down, down);
-        regolancer = new StandinRegolancer(work.resolve("bin"), "* * success");
+        lndg.withChannels(List.of(source(1, "S1"), target(11, "T1"), target(12, "T2")))
+                .thenAnswer(down, down, down, down, down, down);
+        regolancer = new StandinRegolancer(work.resolve("bin"),
+                org.regolancer.orchestrator.fixtures.TestChannels.chanId(1) + " "
+                        + org.regolancer.orchestrator.fixtures.TestChannels.chanId(11) + " success", "* * fail");
     }
 
     @Override
@@ -68,8 +71,12 @@ class ManagementRouteTest extends DaemonRouteTestSupport {
                 "the management server listens on 127.0.0.1 only: " + org.regolancer.orchestrator.fixtures.Listening.addresses(PORT));
         assertTrue(await(Duration.ofSeconds(20), () -> get("/observe/health/ready").statusCode() == 200), "UP once it is back");
 
-        assertTrue(await(Duration.ofSeconds(10), () -> stats().getSuccesses() > 0));
+        assertTrue(await(Duration.ofSeconds(10), () -> stats().getSuccesses() > 0 && stats().getPairsWaiting() == 1));
         String metrics = get("/observe/metrics").body();
+        assertTrue(metrics.contains("regolancer_pairs_waiting 1.0"), metrics);
+        for (String reason : List.of("wait", "fee", "htlc", "target_paid")) {
+            assertTrue(metrics.contains("regolancer_pairs_skipped_total{reason=\"" + reason + "\"}"), reason + ": " + metrics);
+        }
         assertTrue(metrics.contains("regolancer_cycles_total"), metrics);
         assertTrue(metrics.contains("regolancer_lndg_failures_total 6.0"), metrics);
         assertTrue(metrics.contains("regolancer_runs_total{outcome=\"SUCCESS\"}"), metrics);

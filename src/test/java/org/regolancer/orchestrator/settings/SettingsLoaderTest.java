@@ -105,7 +105,8 @@ class SettingsLoaderTest {
         }
         assertEquals(Set.of("SLEEP_SECONDS", "MAX_WORKERS", "MAX_CYCLE_SECONDS", "AMOUNT_INITIAL", "AMOUNT_INCREASE_PERCENT",
                 "AMOUNT_EVERY_ROUNDS", "AMOUNT_MAX_INCREASES", "JMX_PORT", "MANAGEMENT_PORT", "READY_MAX_CYCLE_AGE_SECONDS",
-                "READY_MAX_LNDG_FAILURES"), ranges.keySet(), "every numeric setting has its range in the README");
+                "READY_MAX_LNDG_FAILURES", "RETRY_WAIT_MINUTES", "RETRY_WAIT_MAX_MINUTES", "MAX_PENDING_HTLCS"),
+                ranges.keySet(), "every numeric setting has its range in the README");
 
         ranges.forEach((name, range) -> {
             long min = range[0];
@@ -154,7 +155,8 @@ class SettingsLoaderTest {
 
     /**
      * The defaults, with the rules that tie settings together out of the way of the one tested: a template without
-     * min_amount (which must not pass AMOUNT_INITIAL), a flat ladder for AMOUNT_MAX_INCREASES (its top ≤ 10 BTC).
+     * min_amount (which must not pass AMOUNT_INITIAL), a flat ladder for AMOUNT_MAX_INCREASES (its top ≤ 10 BTC), the
+     * other end of the retry waits out of the way.
      */
     private Map<String, String> apartFromTheRulesTyingItToOthers(String name) {
         try {
@@ -164,10 +166,46 @@ class SettingsLoaderTest {
             if (name.equals("AMOUNT_MAX_INCREASES")) {
                 raw.put("AMOUNT_INCREASE_PERCENT", "0");
             }
+            // the longest wait must be at least the first
+            if (name.equals("RETRY_WAIT_MINUTES")) {
+                raw.put("RETRY_WAIT_MAX_MINUTES", "10080");
+            } else if (name.equals("RETRY_WAIT_MAX_MINUTES")) {
+                raw.put("RETRY_WAIT_MINUTES", "0");
+            }
             return raw;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void theFeePolicyAndTheWaitsAreReadAndALongestWaitBelowTheFirstIsOneLineNamingBoth() throws IOException {
+        Settings defaults = load(defaults());
+        assertEquals(org.regolancer.orchestrator.judgment.FeePolicy.LNDG, defaults.feePolicy());
+        assertEquals(30, defaults.retryWaitMinutes());
+        assertEquals(360, defaults.retryWaitMaxMinutes());
+        assertEquals(4, defaults.maxPendingHtlcs());
+        Map<String, String> raw = defaults();
+        raw.put("FEE_POLICY", "Template");
+        assertEquals(org.regolancer.orchestrator.judgment.FeePolicy.TEMPLATE, load(raw).feePolicy(), "any case");
+        assertEquals("FEE_POLICY=econ is invalid; accepted: lndg (LNDg's fee cap per target) or template (the template's "
+                + "fee keys for every pair)", failure("FEE_POLICY", "econ"));
+
+        Map<String, String> waits = defaults();
+        waits.put("RETRY_WAIT_MINUTES", "60");
+        waits.put("RETRY_WAIT_MAX_MINUTES", "45");
+        String message = assertThrows(SettingsException.class, () -> load(waits)).getMessage();
+        assertEquals("RETRY_WAIT_MAX_MINUTES=45 is below RETRY_WAIT_MINUTES=60; accepted: RETRY_WAIT_MAX_MINUTES at least "
+                + "RETRY_WAIT_MINUTES (the longest wait at least the first)", message);
+        waits.put("RETRY_WAIT_MAX_MINUTES", "60");
+        assertEquals(60, load(waits).retryWaitMaxMinutes(), "equal is fine");
+    }
+
+    @Test
+    void aTemplateSettingBothFeeLimitPpmAndEconRatioMaxPpmIsRefused() throws IOException {
+        Files.writeString(dir.resolve("both.json"), "{\"fee_limit_ppm\": 100, \"econ_ratio_max_ppm\": 500}");
+        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("both.json").toString())
+                .contains("'fee_limit_ppm' and 'econ_ratio_max_ppm' cannot be combined"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.cycle;
+package org.regolancer.orchestrator.regolancer;
 
 /** How one regolancer run ended, decided from its stat rows first and its exit value second. */
 public enum RunOutcome {
@@ -15,8 +15,8 @@ public enum RunOutcome {
     /** DRY_RUN: config written, regolancer not run */
     DRY_RUN;
 
-    static final int SIGTERM_EXIT = 128 + 15;
-    static final int SIGINT_EXIT = 128 + 2;
+    public static final int SIGTERM_EXIT = 128 + 15;
+    public static final int SIGINT_EXIT = 128 + 2;
 
     public static RunOutcome of(int statRows, int exitValue, boolean stoppedByUs) {
         if (statRows > 0) {

@@ -1,0 +1,139 @@
+package org.regolancer.orchestrator.judgment;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.pairing.Pair;
+import org.regolancer.orchestrator.pairing.PairKey;
+
+/**
+ * Decides which of the pairs LNDg's rules give are worth a run this cycle, and in what order:
+ * <ul>
+ *   <li>HTLC guard: no channel with {@code maxPendingHtlcs} or more pending HTLCs (0 = off);</li>
+ *   <li>fee cap ({@link FeePolicy#LNDG} only): no target LNDg itself would not rebalance into ({@link FeeCap});</li>
+ *   <li>waits: no pair resting after failed runs ({@link PairWaits});</li>
+ *   <li>order: the pairs that paid in their last run first, then the rest, each group shuffled when asked.</li>
+ * </ul>
+ * It remembers how each pair's runs ended; thread-safe (runs end on worker threads).
+ */
+public final class Judgment {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** A pair not run this cycle, why, and the particulars for the operator's log. */
+    public record Skip(Pair pair, SkipReason reason, String why) {
+    }
+
+    /** The pairs to run, in order; the pairs skipped; whether the waits changed (forgotten pairs) and need keeping. */
+    public record Verdict(List<Pair> toRun, List<Skip> skipped, boolean waitsChanged) {
+        public Map<SkipReason, Integer> counts() {
+            Map<SkipReason, Integer> counts = new EnumMap<>(SkipReason.class);
+            skipped.forEach(s -> counts.merge(s.reason(), 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    private final FeePolicy feePolicy;
+    private final int maxPendingHtlcs;
+    private final PairWaits waits;
+    private final Random random;
+    private final Set<PairKey> paidLastRun = new HashSet<>();
+
+    /** @param random shuffles the pairs, or null to keep LNDg's order (RANDOMIZE_PAIRS=false) */
+    public Judgment(FeePolicy feePolicy, int maxPendingHtlcs, PairWaits waits, Random random) {
+        this.feePolicy = feePolicy;
+        this.maxPendingHtlcs = maxPendingHtlcs;
+        this.waits = waits;
+        this.random = random;
+    }
+
+    public synchronized Verdict judge(List<Pair> pairs, long arMaxFeeRate, Instant now) {
+        List<Pair> payers = new ArrayList<>();
+        List<Pair> rest = new ArrayList<>();
+        List<Skip> skipped = new ArrayList<>();
+        Set<PairKey> listed = new HashSet<>();
+        for (Pair pair : pairs) {
+            listed.add(pair.key());
+            Skip skip = skipOf(pair, arMaxFeeRate, now);
+            if (skip != null) {
+                skipped.add(skip);
+            } else if (paidLastRun.contains(pair.key())) {
+                payers.add(pair);
+            } else {
+                rest.add(pair);
+            }
+        }
+        paidLastRun.retainAll(listed);
+        if (random != null) {
+            Collections.shuffle(payers, random);
+            Collections.shuffle(rest, random);
+        }
+        payers.addAll(rest);
+        boolean forgotten = waits.forgetUnlisted(listed, now);
+        return new Verdict(payers, skipped, forgotten);
+    }
+
+    private Skip skipOf(Pair pair, long arMaxFeeRate, Instant now) {
+        for (Channel channel : List.of(pair.source(), pair.target())) {
+            if (maxPendingHtlcs > 0 && channel.htlcCount() >= maxPendingHtlcs) {
+                return new Skip(pair, SkipReason.HTLC, channel.htlcCount() + " HTLCs pending on " + channel.displayName()
+                        + " (MAX_PENDING_HTLCS=" + maxPendingHtlcs + ")");
+            }
+        }
+        if (feePolicy == FeePolicy.LNDG) {
+            String refusal = FeeCap.refusal(pair.target(), arMaxFeeRate);
+            if (refusal != null) {
+                return new Skip(pair, SkipReason.FEE, refusal);
+            }
+        }
+        Optional<PairWaits.Wait> wait = waits.resting(pair.key(), now);
+        if (wait.isPresent()) {
+            return new Skip(pair, SkipReason.WAIT, "resting until " + TIME.format(wait.get().until()) + " after "
+                    + wait.get().failuresInARow() + (wait.get().failuresInARow() == 1 ? " failed run" : " failed runs in a row"));
+        }
+        return null;
+    }
+
+    /**
+     * A run of the pair ended (not one that could not start). @return whether the waits changed and need keeping
+     */
+    public synchronized boolean runEnded(PairKey pair, RunEffect effect, Instant end) {
+        if (effect == RunEffect.PAID) {
+            paidLastRun.add(pair);
+            return waits.paid(pair);
+        }
+        paidLastRun.remove(pair);
+        if (effect.makesWait() && waits.enabled()) {
+            waits.failed(pair, end);
+            return true;
+        }
+        return false;
+    }
+
+    public synchronized int restingCount(Instant now) {
+        return waits.restingCount(now);
+    }
+
+    public synchronized String waitsCsv() {
+        return waits.toCsv();
+    }
+
+    /** Takes the waits an earlier start kept. @return how many lines could not be read */
+    public synchronized int loadWaits(String csv) {
+        return waits.enabled() ? waits.load(csv) : 0;
+    }
+
+    public FeePolicy feePolicy() {
+        return feePolicy;
+    }
+}

@@ -1,0 +1,58 @@
+package org.regolancer.orchestrator.lndg;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One paged read of an LNDg list that the {@code lndg-pages} route drives: the path, the query for the next request,
+ * and the guards against a {@code next} chain that never ends (a page cap, a query seen twice). Subclasses read the
+ * rows of each page.
+ */
+public abstract class PagedFetch {
+
+    private final String path;
+    private final String what;
+    private final int maxPages;
+    private final Set<String> seenQueries = new HashSet<>();
+    private String nextQuery;
+    private int pages;
+
+    protected PagedFetch(String path, String what, String firstQuery, int maxPages) {
+        this.path = path;
+        this.what = what;
+        this.maxPages = maxPages;
+        this.nextQuery = firstQuery;
+        seenQueries.add(firstQuery);
+    }
+
+    /** The path under LNDG_BASE_URL, e.g. {@code /api/channels/}. */
+    public String getPath() {
+        return path;
+    }
+
+    /** The query to send next, or null when every page has been read. */
+    public String getNextQuery() {
+        return nextQuery;
+    }
+
+    public boolean hasMore() {
+        return nextQuery != null;
+    }
+
+    /** Takes one page's body and moves on to the page it links to. */
+    public final void accept(String body) {
+        Optional<String> next = readPage(body);
+        pages++;
+        if (next.isPresent() && !seenQueries.add(next.get())) {
+            throw new LndgException("LNDg's 'next' link points back to a page already read (" + next.get() + ")");
+        }
+        if (next.isPresent() && pages >= maxPages) {
+            throw new LndgException("LNDg still had more " + what + " pages after " + maxPages + " pages; giving up");
+        }
+        nextQuery = next.orElse(null);
+    }
+
+    /** Reads the rows of one page; returns the query of the page it links to. */
+    protected abstract Optional<String> readPage(String body);
+}

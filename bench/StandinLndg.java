@@ -1,6 +1,7 @@
 // A stand-in LNDg for the benchmarks: `java bench/StandinLndg.java PORT SOURCES TARGETS REQUEST_LOG`.
 // Serves /api/channels/ with SOURCES source channels and TARGETS target channels (distinct peers, so every
-// source × target is a pair) and appends one line per request (epoch millis) to REQUEST_LOG.
+// source × target is a pair; fee fields such that LNDg's fee cap lets every target run) and appends one line per
+// request (epoch millis) to REQUEST_LOG; /api/settings/ with AR-MaxFeeRate 500.
 import com.sun.net.httpserver.HttpServer;
 import java.io.FileWriter;
 import java.io.OutputStream;
@@ -23,7 +24,8 @@ public class StandinLndg {
             rows.append(String.format("{\"chan_id\":\"%d\",\"remote_pubkey\":\"02%064x\",\"alias\":\"bench-%d\","
                     + "\"capacity\":1000000,\"local_balance\":%d,\"remote_balance\":%d,\"pending_outbound\":0,"
                     + "\"pending_inbound\":0,\"is_active\":true,\"is_open\":true,\"private\":false,"
-                    + "\"auto_rebalance\":%b,\"ar_in_target\":90,\"ar_out_target\":75}",
+                    + "\"auto_rebalance\":%b,\"ar_in_target\":90,\"ar_out_target\":75,\"local_fee_rate\":100,"
+                    + "\"remote_fee_rate\":10,\"ar_max_cost\":65,\"htlc_count\":0}",
                     800000000000000000L + i, i, i, target ? 50000 : 900000, target ? 950000 : 100000, target));
         }
         byte[] body = ("{\"count\":" + (sources + targets) + ",\"next\":null,\"previous\":null,\"results\":[" + rows + "]}")
@@ -37,6 +39,14 @@ public class StandinLndg {
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
+            }
+        });
+        byte[] settings = ("{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"url\":\"http://127.0.0.1/api/settings/"
+                + "AR-MaxFeeRate/\",\"key\":\"AR-MaxFeeRate\",\"value\":\"500\"}]}").getBytes(StandardCharsets.UTF_8);
+        server.createContext("/api/settings/", exchange -> {
+            exchange.sendResponseHeaders(200, settings.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(settings);
             }
         });
         for (String path : new String[] {"/api/rebalancer/", "/api/forwards/"}) {

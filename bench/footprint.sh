@@ -15,7 +15,7 @@ WORKERS=${WORKERS:-4}
 SOURCES=${SOURCES:-12}
 TARGETS=${TARGETS:-12}
 PORT=${PORT:-18889}
-JVM_OPTS=$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' systemd/regolancer-orchestrator.service)
+JVM_OPTS=$(bench/jvm-options.sh)
 TICK=$(getconf CLK_TCK)
 
 work=$(mktemp -d)
@@ -32,7 +32,7 @@ for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && br
 start_daemon() { # SLEEP_SECONDS, extra env...
   local sleep=$1; shift
   (cd "$work" && exec env -i PATH="$PATH" HOME="$HOME" "$@" LNDG_BASE_URL=http://127.0.0.1:$PORT LNDG_USER=bench \
-    LNDG_PASS=bench-pass MAX_WORKERS=$WORKERS SLEEP_SECONDS=$sleep RANDOMIZE_PAIRS=false ENABLE_DAILY_REPORT=false \
+    LNDG_PASS=bench-pass MAX_WORKERS=$WORKERS SLEEP_SECONDS=$sleep RANDOMIZE_PAIRS=false ENABLE_DAILY_REPORT=false RETRY_WAIT_MINUTES=0 \
     DATA_DIR="$work/data" BENCH_RUNS="${RUNS_FILE:-$work/runs.log}" java $JVM_OPTS -jar "$JAR" >"$work/daemon.log" 2>&1) &
   daemon=$!
   pids+=($daemon)

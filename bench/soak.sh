@@ -4,6 +4,7 @@
 # Prints RSS, threads and open file descriptors (min–max over 2 s: runs come and go) after the first cycle, after warm-up (WARMUP cycles) and at the
 # end, then stops the daemon with SIGTERM and compares the ledger's rows with the payments the stand-in made.
 # Targets: RSS flat within 10 % after warm-up, threads and fds constant, ledger rows = payments.
+# RETRY_WAIT_MINUTES=0: every pair runs every cycle (a pair that found no route would rest otherwise), as the load is the point.
 # Usage: bench/soak.sh   (after `mvn -B package -DskipTests`; needs bash, a JDK and coreutils). ~10 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ JAR=$PWD/target/regolancer-orchestrator.jar
 CYCLES=${CYCLES:-10000}
 WARMUP=${WARMUP:-1000}
 PORT=${PORT:-18890}
-JVM_OPTS=$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' systemd/regolancer-orchestrator.service)
+JVM_OPTS=$(bench/jvm-options.sh)
 
 work=$(mktemp -d)
 pids=()
@@ -27,7 +28,7 @@ pids+=($!)
 for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
 
 (cd "$work" && exec env -i PATH="$PATH" HOME="$HOME" LNDG_BASE_URL=http://127.0.0.1:$PORT LNDG_USER=soak \
-  LNDG_PASS=soak-pass MAX_WORKERS=2 SLEEP_SECONDS=0 ENABLE_DAILY_REPORT=false DATA_DIR="$work/data" \
+  LNDG_PASS=soak-pass MAX_WORKERS=2 SLEEP_SECONDS=0 ENABLE_DAILY_REPORT=false RETRY_WAIT_MINUTES=0 DATA_DIR="$work/data" \
   SOAK_PAID="$work/paid.log" SOAK_ONE_IN="${SOAK_ONE_IN:-20}" java $JVM_OPTS -jar "$JAR" >"$work/daemon.log" 2>&1) &
 daemon=$!
 pids+=($daemon)

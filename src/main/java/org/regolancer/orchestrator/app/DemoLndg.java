@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The demo's LNDg: a loopback HTTP server answering {@code /api/channels/} with a bundled, realistic sample and
- * checking Basic auth like LNDg does, so the demo runs the real fetch route.
+ * The demo's LNDg: a loopback HTTP server answering {@code /api/channels/} with a bundled, realistic sample, its
+ * settings, and 60 days of its own rebalances and forwards ({@link DemoHistory}), checking Basic auth like LNDg does,
+ * so the demo runs the real fetch route and the real report.
  */
 final class DemoLndg implements AutoCloseable {
 
@@ -47,14 +48,26 @@ final class DemoLndg implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
         server.createContext("/api/settings/", exchange -> send(exchange, expected.equals(
                 exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, settings));
-        // the demo node has no history of its own: LNDg's rebalancer and forwards lists are empty
-        byte[] empty = "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}".getBytes(StandardCharsets.UTF_8);
-        for (String path : new String[] {"/api/rebalancer/", "/api/forwards/"}) {
-            server.createContext(path, exchange -> send(exchange, expected.equals(
-                    exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, empty));
-        }
+        // 60 days of LNDg's own rebalances and of forwards, so the demo's report has figures from the first moment
+        DemoHistory history = DemoHistory.now();
+        server.createContext("/api/rebalancer/", exchange -> send(exchange, expected.equals(
+                exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, history.rebalancer(query(exchange))));
+        server.createContext("/api/forwards/", exchange -> send(exchange, expected.equals(
+                exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, history.forwards(query(exchange))));
         server.start();
         return new DemoLndg(server);
+    }
+
+    private static java.util.Map<String, String> query(HttpExchange exchange) {
+        java.util.Map<String, String> query = new java.util.HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String part : raw.split("&")) {
+                String[] kv = part.split("=", 2);
+                query.put(kv[0], kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return query;
     }
 
     String baseUrl() {

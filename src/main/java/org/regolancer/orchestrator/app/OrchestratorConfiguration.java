@@ -45,6 +45,10 @@ public class OrchestratorConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(OrchestratorConfiguration.class);
     /** SIGTERM, then SIGKILL this much later. */
     static final Duration KILL_GRACE = Duration.ofSeconds(3);
+    /** At a stop, notices are sent until this long after it began; what is left waits for the next start. */
+    static final Duration NOTICE_STOP_BUDGET = Duration.ofSeconds(7);
+    /** A one-cycle run (RUN_FOREVER=false) gives its notices this long before the daemon stops. */
+    static final Duration ONE_CYCLE_NOTICE_WAIT = Duration.ofSeconds(60);
 
     private final Settings given;
     private final Lifecycle lifecycle;
@@ -116,8 +120,12 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, secrets, settings.regolancerLiveLogs()));
         registry.bind("regolancerWorkers", workers);
         registry.bind("lndgAuth", new LndgAuth(settings.lndgUser(), settings.lndgPass()));
-        registry.bind("telegramRedelivery", new TelegramRedelivery(errors));
-        registry.bind("reports", reportService(settings, clock, errors));
+        PaymentNotices notices = paymentNotices(context, pc, settings, errors, clock);
+        registry.bind("notices", notices);
+        lifecycle.setBeforeFinishing(() -> notices.awaitSent(ONE_CYCLE_NOTICE_WAIT));
+        ReportService reports = reportService(settings, clock, errors);
+        reports.convertHistory();
+        registry.bind("reports", reports);
 
         TelegramComponent telegram = context.getComponent("telegram", TelegramComponent.class);
         telegram.setBaseUri(settings.telegramApiUrl().toString());
@@ -131,18 +139,26 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) throws Exception {
-                if (event.getType() == CamelEvent.Type.CamelContextStarted && settings.managementPort() > 0) {
-                    io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
-                            .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
-                    if (meters != null) {
-                        PrometheusCounters.register(meters, stats);
-                    } else {
-                        LOG.warn("no metrics registry: the Prometheus counters are not available");
+                if (event.getType() == CamelEvent.Type.CamelContextStarted) {
+                    if (settings.managementPort() > 0) {
+                        io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
+                                .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
+                        if (meters != null) {
+                            PrometheusCounters.register(meters, stats);
+                        } else {
+                            LOG.warn("no metrics registry: the Prometheus counters are not available");
+                        }
                     }
+                    // notices a stop left unsent go out first, now that the notify route runs
+                    notices.resume();
                 } else if (event.getType() == CamelEvent.Type.CamelContextStopping) {
                     // no new pairs, running regolancers stopped, so in-flight cycles end and record their payments
+                    java.time.Instant stopping = clock.instant();
                     cycles.stop();
                     runner.close();
+                    // the notices of what the stopped runs paid are queued before the notices are taken stock of
+                    cycles.awaitRunsRecorded(KILL_GRACE.plusSeconds(2));
+                    notices.stop(stopping.plus(NOTICE_STOP_BUDGET));
                 } else if (event.getType() == CamelEvent.Type.CamelContextStopped) {
                     if (!runner.awaitNoneRunning(KILL_GRACE.plusSeconds(1))) {
                         LOG.warn("{} regolancer processes still running at exit", runner.runningCount());
@@ -167,6 +183,30 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         });
     }
 
+
+    /** The notices' sender, sending each through the notify route, and what a stop leaves in DATA_DIR for the next start. */
+    private static PaymentNotices paymentNotices(CamelContext context, PropertiesComponent pc, Settings settings,
+            ErrorLog errors, Clock clock) {
+        org.apache.camel.ProducerTemplate notify = context.createProducerTemplate();
+        org.regolancer.orchestrator.telegram.NoticeSender.Problems problems = new org.regolancer.orchestrator.telegram.NoticeSender.Problems() {
+            @Override
+            public void gaveUp(int attempts, String why) {
+                errors.report("telegram", "message not sent: " + why, "message not sent after " + attempts
+                        + (attempts == 1 ? " attempt: " : " attempts: ") + why);
+            }
+
+            @Override
+            public void dropped(int capacity) {
+                errors.report("telegram", "payment notices dropped: Telegram is " + capacity
+                        + " messages behind (the payments are in the ledger)");
+            }
+        };
+        org.regolancer.orchestrator.telegram.NoticeSender sender = new org.regolancer.orchestrator.telegram.NoticeSender(
+                html -> notify.requestBody("direct:notify", html), problems,
+                Integer.parseInt(pc.resolveProperty("notify.queue-size").orElse("1000")), millis(pc, "telegram.spacing-ms"),
+                millis(pc, "telegram.retry-delay-ms"), Duration.ofSeconds(60), clock);
+        return new PaymentNotices(sender, new org.regolancer.orchestrator.telegram.PendingNotices(settings.dataDir()), errors);
+    }
 
     /** An internal duration from application.properties (the jar's copy has every key). */
     private static Duration millis(PropertiesComponent pc, String key) {

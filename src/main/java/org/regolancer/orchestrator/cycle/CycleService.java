@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.judgment.Judgment;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
+import org.regolancer.orchestrator.lndg.LndgAnswer;
+import org.regolancer.orchestrator.lndg.LndgException;
 import org.regolancer.orchestrator.lndg.ChannelPageParser;
 import org.regolancer.orchestrator.lndg.LndgFeeSettings;
 import org.regolancer.orchestrator.lndg.LndgRetryPause;
@@ -101,7 +104,8 @@ public class CycleService {
     public void settingsFailed(Exception error) {
         lndgFees.failed(clock.instant());
         errors.report("lndg-settings", "LNDg's settings (AR-MaxFeeRate) could not be read, using "
-                + lndgFees.arMaxFeeRate() + " ppm" + (lndgFees.everRead() ? " as last read" : " (LNDg's default)"), error);
+                + lndgFees.arMaxFeeRate() + " ppm" + (lndgFees.everRead() ? " as last read" : " (LNDg's default)") + ": "
+                + lndgFailure(error, "/api/settings/"));
     }
 
     /** The channel fetch worked: this cycle's amount, its pairs (shuffled when asked) and their dispatch. */
@@ -157,7 +161,7 @@ public class CycleService {
      */
     public void fetchFailed(Exception error) {
         stats.fetchFailed();
-        errors.report("lndg", "channel fetch failed, cycle skipped", error);
+        errors.report("lndg", "channel fetch failed, cycle skipped: " + lndgFailure(error, "/api/channels/"));
         if (!settings.runForever()) {
             lifecycle.finished(1);
             return;
@@ -168,6 +172,19 @@ public class CycleService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Why an LNDg request failed, in words: its answer and what to do about it, or why it could not be reached. */
+    private String lndgFailure(Exception error, String path) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof HttpOperationFailedException http) {
+                return LndgAnswer.describe(settings.lndgBaseUrl(), path, http.getStatusCode(), http.getResponseBody());
+            }
+            if (cause instanceof LndgException lndg) {
+                return lndg.getMessage();
+            }
+        }
+        return "LNDg " + path + " could not be reached (" + settings.lndgBaseUrl() + "): " + ErrorLog.describe(error);
     }
 
     public void finish(Cycle cycle) {
@@ -201,6 +218,12 @@ public class CycleService {
         if (cycle != null) {
             cycle.dispatch().close();
         }
+    }
+
+    /** At a stop: waits until the runs still going have ended and their payments are recorded, at most {@code max}. */
+    public boolean awaitRunsRecorded(Duration max) throws InterruptedException {
+        Cycle cycle = current;
+        return cycle == null || cycle.dispatch().awaitNoneRunning(max);
     }
 
     public String summaryIfChanged() {

@@ -1,28 +1,21 @@
 package org.regolancer.orchestrator.lndg;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.regolancer.orchestrator.report.Activity;
 import org.regolancer.orchestrator.report.ActivitySource;
 
 /**
- * Reads LNDg's rebalancer jobs and forwards for the report, always in bounded pages: the rebalancer list by an
- * {@code id__lt} cursor (it is ordered newest first by id), forwards in windows of at most 31 days with
- * {@code limit}/{@code offset}. LNDg's datetimes are naive, in LNDg's own zone ({@code LNDG_TIMEZONE}).
+ * Reads LNDg's rebalancer jobs and forwards for the report, always in bounded pages by an {@code id__lt} cursor (both
+ * lists are ordered newest first by id), forwards in windows of at most 31 days. Fees are kept in msat exactly as
+ * LNDg stores them. LNDg's datetimes are naive, in LNDg's own zone ({@code LNDG_TIMEZONE}).
  */
 public final class LndgReportClient implements ActivitySource {
 
@@ -31,20 +24,17 @@ public final class LndgReportClient implements ActivitySource {
     static final Duration WINDOW = Duration.ofDays(31);
     private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    private final URI base;
-    private final String authorization;
+    private final LndgHttp http;
     private final ZoneId lndgZone;
-    private final HttpClient http;
-    private final Duration readTimeout;
-    private final ObjectMapper json = new ObjectMapper();
 
     public LndgReportClient(URI base, String user, String password, ZoneId lndgZone, Duration connectTimeout,
             Duration readTimeout) {
-        this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this(new LndgHttp(base, user, password, connectTimeout, readTimeout), lndgZone);
+    }
+
+    public LndgReportClient(LndgHttp http, ZoneId lndgZone) {
+        this.http = http;
         this.lndgZone = lndgZone;
-        this.readTimeout = readTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -63,7 +53,7 @@ public final class LndgReportClient implements ActivitySource {
                 }
                 JsonNode fees = job.get("fees_paid");
                 jobs.add(new Activity.LndgRebalance(stop, job.path("value").asLong(),
-                        fees == null || fees.isNull() ? null : Math.round(fees.asDouble())));
+                        fees == null || fees.isNull() ? null : msat(fees)));
             }
             // LNDg may cap the page below our limit: go on while it says there is more
             if (!hasNext(body) || results.isEmpty() || lowestId == Long.MAX_VALUE) {
@@ -74,35 +64,52 @@ public final class LndgReportClient implements ActivitySource {
         throw new LndgException("LNDg's rebalancer list did not end after " + MAX_PAGES + " pages");
     }
 
+    /**
+     * Forwards in windows of at most 31 days, each read newest first by an {@code id__lt} cursor: a forward that
+     * arrives while the pages are read cannot shift them (offset paging would read a row twice).
+     */
     @Override
     public List<Activity.Forward> forwards(Instant from, Instant to) {
         List<Activity.Forward> forwards = new ArrayList<>();
         for (Instant start = from; start.isBefore(to); start = start.plus(WINDOW)) {
             Instant end = start.plus(WINDOW).isBefore(to) ? start.plus(WINDOW) : to;
             String window = "forward_date__gte=" + naive(start) + "&forward_date__lt=" + naive(end) + "&limit=" + PAGE;
-            int offset = 0;
+            String cursor = "";
             for (int page = 0; ; page++) {
                 if (page == MAX_PAGES) {
                     throw new LndgException("LNDg's forwards did not end after " + MAX_PAGES + " pages");
                 }
-                JsonNode body = get("/api/forwards/", window + "&offset=" + offset);
+                JsonNode body = get("/api/forwards/", window + cursor);
                 JsonNode results = results(body);
+                long lowestId = Long.MAX_VALUE;
                 for (JsonNode f : results) {
+                    lowestId = Math.min(lowestId, f.path("id").asLong(Long.MAX_VALUE));
                     Instant time = instant(f.path("forward_date"));
                     if (time == null) {
                         continue;
                     }
-                    forwards.add(new Activity.Forward(time, f.path("amt_out_msat").asLong(),
-                            Math.round(f.path("fee").asDouble() * 1000)));
+                    forwards.add(new Activity.Forward(time, f.path("amt_out_msat").asLong(), msat(f.path("fee"))));
                 }
-                // the next offset is what LNDg actually sent, whatever page size it used
-                offset += results.size();
-                if (!hasNext(body) || results.isEmpty()) {
+                if (!hasNext(body) || results.isEmpty() || lowestId == Long.MAX_VALUE) {
                     break;
                 }
+                cursor = "&id__lt=" + lowestId;
             }
         }
         return forwards;
+    }
+
+    /** LNDg's sats as a float ({@code fee_msat / 1000}, e.g. 0.4, 30.5, 0.001), exactly in msat. */
+    static long msat(JsonNode sats) {
+        if (!sats.isNumber() && !sats.isTextual()) {
+            return 0;
+        }
+        try {
+            return new java.math.BigDecimal(sats.asText()).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP)
+                    .longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static boolean hasNext(JsonNode body) {
@@ -134,25 +141,6 @@ public final class LndgReportClient implements ActivitySource {
     }
 
     private JsonNode get(String path, String query) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path + "?" + query)).timeout(readTimeout)
-                .header("Authorization", authorization).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new LndgException("LNDg " + path + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LndgException("interrupted while reading LNDg " + path);
-        }
-        if (response.statusCode() != 200) {
-            throw new LndgException("LNDg " + path + " answered HTTP " + response.statusCode());
-        }
-        try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new LndgException("LNDg " + path + " answered with invalid JSON");
-        }
+        return http.get(path, query);
     }
 }

@@ -106,19 +106,65 @@ public class ErrorLog {
         report("unhandled", "route " + routeId, error);
     }
 
-    /** Records an exception: its type and message, never its stack (which may hold request URIs). */
+    /** Records an exception: the context and its cause in words, never its stack (which may hold request URIs). */
     public void report(String kind, String context, Throwable error) {
         report(kind, context + ": " + describe(error));
     }
 
+    /** A message that names a class (a wrapper's "due to: org.x.SomeException: …") rather than saying what went wrong. */
+    private static final java.util.regex.Pattern NAMES_A_CLASS = java.util.regex.Pattern.compile(
+            "\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:Exception|Error)\\b");
+
+    /**
+     * What went wrong, in words an operator reads: the outermost message that says something (Camel's and the JDK's
+     * wrappers, whose messages only name the exception they wrap, are looked through), never a class name.
+     */
     public static String describe(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause.getMessage() == null || cause.getMessage().isBlank())) {
-            cause = cause.getCause();
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage().strip();
+            if (cause instanceof java.nio.file.NoSuchFileException) {
+                return "no such file: " + message;
+            }
+            if (cause instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied: " + message;
+            }
+            String plain = plain(cause);
+            if (message.isEmpty() && plain != null) {
+                return plain;
+            }
+            if (!message.isEmpty() && !NAMES_A_CLASS.matcher(message).find()
+                    && !message.startsWith("Exception occurred during execution on the exchange")) {
+                return message;
+            }
         }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return words(root.getClass().getSimpleName());
+    }
+
+    /** The JDK's network failures, whose messages are often empty, in words. */
+    private static String plain(Throwable error) {
+        if (error instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (error instanceof java.net.http.HttpTimeoutException || error instanceof java.net.SocketTimeoutException) {
+            return "no answer in time";
+        }
+        if (error instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
+        if (error instanceof java.nio.channels.ClosedChannelException || error instanceof java.io.EOFException) {
+            return "connection closed";
+        }
+        return null;
+    }
+
+    /** "NoSuchFileException" → "no such file". */
+    static String words(String className) {
+        String name = className.replaceAll("(Exception|Error)$", "");
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT).strip();
     }
 
     /** Writes the lines the disk refused before, if any; the cycle calls it, so they go in once the disk takes them. */

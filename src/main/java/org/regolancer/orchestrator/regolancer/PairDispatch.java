@@ -121,6 +121,24 @@ public final class PairDispatch {
         }
     }
 
+    /** Waits until no run of this cycle is going (their payments recorded), at most {@code max}. */
+    public boolean awaitNoneRunning(Duration max) throws InterruptedException {
+        Instant end = clock.instant().plus(max);
+        lock.lock();
+        try {
+            while (running > 0) {
+                long left = Duration.between(clock.instant(), end).toMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.await(left, TimeUnit.MILLISECONDS);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int started() {
         lock.lock();
         try {

@@ -12,8 +12,8 @@ public final class Activity {
     public record Rebalance(Instant time, long amountSat, long feeMsat) {
     }
 
-    /** One successful job of LNDg's own auto-rebalancer; its fee is unknown on older LNDg versions. */
-    public record LndgRebalance(Instant stop, long valueSat, Long feeSat) {
+    /** One successful job of LNDg's own auto-rebalancer; its fee (msat) is unknown on older LNDg versions. */
+    public record LndgRebalance(Instant stop, long valueSat, Long feeMsat) {
     }
 
     /** One forward: the sats that left through the outgoing channel, and the fee earned. */

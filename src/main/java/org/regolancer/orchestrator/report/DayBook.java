@@ -26,7 +26,7 @@ public final class DayBook {
             days.computeIfPresent(r.time().atZone(zone).toLocalDate(), (d, f) -> f.plusOurs(r.amountSat(), r.feeMsat()));
         }
         for (Activity.LndgRebalance r : lndg) {
-            days.computeIfPresent(r.stop().atZone(zone).toLocalDate(), (d, f) -> f.plusLndg(r.valueSat(), r.feeSat()));
+            days.computeIfPresent(r.stop().atZone(zone).toLocalDate(), (d, f) -> f.plusLndg(r.valueSat(), r.feeMsat()));
         }
         for (Activity.Forward f : forwards) {
             days.computeIfPresent(f.time().atZone(zone).toLocalDate(),

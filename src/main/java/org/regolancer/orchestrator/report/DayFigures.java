@@ -3,8 +3,8 @@ package org.regolancer.orchestrator.report;
 import java.time.LocalDate;
 
 /**
- * One day's figures: our rebalances, LNDg's own auto-rebalancer, forwards. Fees in msat; LNDg's rebalance fees
- * in sat and only where LNDg reports them ({@code lndgFeesKnown}).
+ * One day's figures: our rebalances, LNDg's own auto-rebalancer, forwards. Every fee in msat, LNDg's rebalance fees
+ * only where LNDg reports them ({@code lndgFeesKnown}).
  */
 public record DayFigures(
         LocalDate date,
@@ -13,7 +13,7 @@ public record DayFigures(
         long oursFeeMsat,
         long lndgCount,
         long lndgSat,
-        long lndgFeeSat,
+        long lndgFeeMsat,
         boolean lndgFeesKnown,
         long forwardCount,
         long forwardSat,
@@ -24,18 +24,18 @@ public record DayFigures(
     }
 
     DayFigures plusOurs(long sat, long feeMsat) {
-        return new DayFigures(date, oursCount + 1, oursSat + sat, oursFeeMsat + feeMsat, lndgCount, lndgSat, lndgFeeSat,
+        return new DayFigures(date, oursCount + 1, oursSat + sat, oursFeeMsat + feeMsat, lndgCount, lndgSat, lndgFeeMsat,
                 lndgFeesKnown, forwardCount, forwardSat, forwardFeeMsat);
     }
 
-    DayFigures plusLndg(long sat, Long feeSat) {
+    DayFigures plusLndg(long sat, Long feeMsat) {
         return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount + 1, lndgSat + sat,
-                lndgFeeSat + (feeSat == null ? 0 : feeSat), lndgFeesKnown && feeSat != null, forwardCount, forwardSat,
+                lndgFeeMsat + (feeMsat == null ? 0 : feeMsat), lndgFeesKnown && feeMsat != null, forwardCount, forwardSat,
                 forwardFeeMsat);
     }
 
     DayFigures plusForward(long sat, long feeMsat) {
-        return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount, lndgSat, lndgFeeSat, lndgFeesKnown,
+        return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount, lndgSat, lndgFeeMsat, lndgFeesKnown,
                 forwardCount + 1, forwardSat + sat, forwardFeeMsat + feeMsat);
     }
 
@@ -45,7 +45,7 @@ public record DayFigures(
         for (DayFigures d : days) {
             total = new DayFigures(date, total.oursCount + d.oursCount, total.oursSat + d.oursSat,
                     total.oursFeeMsat + d.oursFeeMsat, total.lndgCount + d.lndgCount, total.lndgSat + d.lndgSat,
-                    total.lndgFeeSat + d.lndgFeeSat, total.lndgFeesKnown && d.lndgFeesKnown,
+                    total.lndgFeeMsat + d.lndgFeeMsat, total.lndgFeesKnown && d.lndgFeesKnown,
                     total.forwardCount + d.forwardCount, total.forwardSat + d.forwardSat,
                     total.forwardFeeMsat + d.forwardFeeMsat);
         }
@@ -62,7 +62,7 @@ public record DayFigures(
 
     /** Fees paid for rebalancing: ours, plus LNDg's where it reports them. */
     public long rebalanceFeeMsat() {
-        return oursFeeMsat + lndgFeeSat * 1000;
+        return oursFeeMsat + lndgFeeMsat;
     }
 
     /** Forwarding fees earned minus rebalancing fees paid. */

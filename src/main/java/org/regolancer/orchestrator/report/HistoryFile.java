@@ -3,33 +3,44 @@ package org.regolancer.orchestrator.report;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.regolancer.orchestrator.ops.OwnerOnlyAppends;
 
 /**
- * {@code daily-report.csv}: one row per completed day, appended once and never rewritten. Columns are every
- * figure of the report; the derived ones (totals, net, shares) are written for people and recomputed on read.
+ * {@code daily-report.csv}: one row per completed day, appended once and never rewritten, with one exception: a file
+ * of an earlier version, whose LNDg fees were whole sats ({@code lndg_fee_sat}), is converted once to msat
+ * ({@code lndg_fee_msat}) by one atomic rewrite, the old file kept beside it as {@code daily-report.csv.bak}.
+ * Columns are every figure of the report; the derived ones (totals, net, shares) are written for people and
+ * recomputed on read.
  */
 public final class HistoryFile {
 
     public static final List<String> HEADER = List.of("date", "ours_count", "ours_sat", "ours_fee_msat", "ours_avg_ppm",
-            "lndg_count", "lndg_sat", "lndg_fee_sat", "forward_count", "forward_sat", "forward_fee_msat",
+            "lndg_count", "lndg_sat", "lndg_fee_msat", "forward_count", "forward_sat", "forward_fee_msat",
             "rebalanced_sat", "rebalance_fee_msat", "net_msat", "ours_share_pct", "lndg_share_pct");
+    /** The column of earlier versions: LNDg's fees rounded to whole sats per job. */
+    static final String OLD_LNDG_FEE = "lndg_fee_sat";
 
     public record Read(Map<LocalDate, DayFigures> days, int malformed) {
     }
+
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final Path file;
 
@@ -37,20 +48,22 @@ public final class HistoryFile {
         this.file = file;
     }
 
+    /** Reads the file, in this version's columns or an earlier version's (its whole-sat LNDg fees × 1000). */
     public Read read() throws IOException {
         TreeMap<LocalDate, DayFigures> days = new TreeMap<>();
         if (!Files.exists(file)) {
             return new Read(days, 0);
         }
         int malformed = 0;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord row : format.parse(reader)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = READ.parse(reader)) {
+            boolean old = parser.getHeaderMap().containsKey(OLD_LNDG_FEE);
+            for (CSVRecord row : parser) {
                 try {
-                    String lndgFee = row.get("lndg_fee_sat");
+                    String lndgFee = row.get(old ? OLD_LNDG_FEE : "lndg_fee_msat");
+                    long lndgFeeMsat = lndgFee.isEmpty() ? 0 : Long.parseLong(lndgFee) * (old ? 1000 : 1);
                     DayFigures day = new DayFigures(LocalDate.parse(row.get("date")),
                             n(row, "ours_count"), n(row, "ours_sat"), n(row, "ours_fee_msat"),
-                            n(row, "lndg_count"), n(row, "lndg_sat"), lndgFee.isEmpty() ? 0 : Long.parseLong(lndgFee),
+                            n(row, "lndg_count"), n(row, "lndg_sat"), lndgFeeMsat,
                             !lndgFee.isEmpty(), n(row, "forward_count"), n(row, "forward_sat"), n(row, "forward_fee_msat"));
                     days.putIfAbsent(day.date(), day);
                 } catch (RuntimeException e) {
@@ -65,10 +78,73 @@ public final class HistoryFile {
         return Long.parseLong(row.get(column));
     }
 
+    /** True when the file is an earlier version's, with LNDg's fees in whole sats. */
+    public boolean isOldFormat() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return false;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = READ.parse(reader)) {
+            return parser.getHeaderMap().containsKey(OLD_LNDG_FEE);
+        }
+    }
+
+    /**
+     * Converts an earlier version's file, once: every row as it was but {@code lndg_fee_sat} × 1000 under
+     * {@code lndg_fee_msat}, written beside it and moved over it in one atomic step; the old file stays as
+     * {@code daily-report.csv.bak}. Rows it cannot read are kept as they were. @return whether it converted
+     */
+    public boolean convertOldFormat() throws IOException {
+        if (!isOldFormat()) {
+            return false;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = READ.parse(reader)) {
+            List<String> names = parser.getHeaderNames();
+            for (CSVRecord row : parser) {
+                List<String> cells = new ArrayList<>(row.toList());
+                int column = names.indexOf(OLD_LNDG_FEE);
+                if (column < cells.size()) {
+                    String fee = cells.get(column);
+                    try {
+                        cells.set(column, fee.isEmpty() ? "" : Long.toString(Math.multiplyExact(Long.parseLong(fee), 1000L)));
+                    } catch (RuntimeException e) {
+                        // a malformed row stays as it was: read() skips and counts it
+                    }
+                }
+                rows.add(cells);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(HEADER);
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        }
+        Path bak = file.resolveSibling(file.getFileName() + ".bak");
+        Path next = file.resolveSibling(file.getFileName() + ".converting");
+        Files.deleteIfExists(next);
+        Files.copy(file, bak, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(next);
+        }
+        return true;
+    }
+
     /** Appends completed days (header first when the file is new); owner-only. */
     public void append(Collection<DayFigures> days) throws IOException {
         if (days.isEmpty()) {
             return;
+        }
+        if (isOldFormat() && !convertOldFormat()) {
+            throw new IOException("daily-report.csv is in an earlier version's format");
         }
         long before = Files.exists(file) ? Files.size(file) : -1;
         if (before < 0) {
@@ -83,7 +159,7 @@ public final class HistoryFile {
             }
             for (DayFigures d : days) {
                 printer.printRecord(d.date(), d.oursCount(), d.oursSat(), d.oursFeeMsat(), d.oursAveragePpm(),
-                        d.lndgCount(), d.lndgSat(), d.lndgFeesKnown() ? Long.toString(d.lndgFeeSat()) : "",
+                        d.lndgCount(), d.lndgSat(), d.lndgFeesKnown() ? Long.toString(d.lndgFeeMsat()) : "",
                         d.forwardCount(), d.forwardSat(), d.forwardFeeMsat(), d.rebalancedSat(), d.rebalanceFeeMsat(),
                         d.netMsat(), d.oursSharePercent(), d.lndgSharePercent());
             }

@@ -31,6 +31,8 @@ import org.regolancer.orchestrator.telegram.TelegramHtml;
  */
 public class ReportService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("org.regolancer.orchestrator");
+
     public record Report(LocalDate date, boolean late, boolean dayComplete, String text, byte[] chart) {
         public boolean hasChart() {
             return chart != null;
@@ -72,6 +74,21 @@ public class ReportService {
         this.sentFile = dataDir.resolve("daily-report.sent");
         this.clock = clock;
         this.errors = errors;
+    }
+
+    /**
+     * At the daemon's start: a history file of an earlier version (LNDg's fees in whole sats) is converted to msat
+     * once; the old file stays as daily-report.csv.bak. A disk that refuses it costs one errors.log line (the file is
+     * read either way, and converted before the next append).
+     */
+    public void convertHistory() {
+        try {
+            if (history.convertOldFormat()) {
+                LOG.info("daily-report.csv converted: LNDg's fees now in msat (lndg_fee_msat); the old file is daily-report.csv.bak");
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.report("report", "daily-report.csv could not be converted to msat (tried again before the next append)", e);
+        }
     }
 
     public LocalDate today() {
@@ -209,7 +226,8 @@ public class ReportService {
 
     /** The report failed: one errors.log line, retries for 24 hours, and the alert text once a day (else null). */
     public synchronized String failed(LocalDate date, Exception error) {
-        errors.report("report", "daily report for " + date + " failed, retrying every 10 minutes", error);
+        errors.report("report", "daily report for " + date + " failed: " + ErrorLog.describe(error)
+                + "; retrying every 10 minutes for 24 hours");
         if (!date.equals(pending)) {
             pending = date;
             pendingSince = clock.instant();
@@ -219,8 +237,8 @@ public class ReportService {
             return null;
         }
         alertedOn = today;
-        return "⚠️ <b>Daily report for " + date + " failed</b>\n" + TelegramHtml.escape(ErrorLog.describe(error))
-                + "\nRetrying every 10 minutes for 24 hours.";
+        return "⚠️ <b>Daily report for " + date + " failed</b>: " + TelegramHtml.escape(ErrorLog.describe(error))
+                + "; retrying every 10 minutes for 24 hours";
     }
 
     public synchronized void alertFailed(Exception error) {

@@ -45,7 +45,7 @@ public final class ReportText {
                 .append(" sat · fees ").append(feeSat(today.oursFeeMsat())).append(" sat · ")
                 .append(today.oursAveragePpm()).append(" ppm · ").append(today.oursSharePercent()).append(" %\n");
         out.append("• LNDg AR: ").append(today.lndgCount()).append(" × ").append(TelegramHtml.sats(today.lndgSat()))
-                .append(" sat · fees ").append(today.lndgFeesKnown() ? TelegramHtml.sats(today.lndgFeeSat()) + " sat" : "not reported")
+                .append(" sat · fees ").append(today.lndgFeesKnown() ? feeSat(today.lndgFeeMsat()) + " sat" : "not reported")
                 .append(" · ").append(today.lndgSharePercent()).append(" %\n");
         out.append("<b>Forwarded</b> ").append(TelegramHtml.sats(today.forwardSat())).append(" sat in ").append(today.forwardCount())
                 .append(" forwards, earned ").append(feeSat(today.forwardFeeMsat())).append(" sat\n");
@@ -62,7 +62,7 @@ public final class ReportText {
         DayFigures previousSameDays = DayFigures.sum(date, pick(days, previous));
         out.append("<b>Month to date</b> (").append(range(mtd)).append("): rebalanced ")
                 .append(compact(monthSoFar.rebalancedSat())).append(" · forwarded ").append(compact(monthSoFar.forwardSat()))
-                .append(" · net ").append(signedCompact(monthSoFar.netMsat() / 1000)).append(" sat\n");
+                .append(" · net ").append(signedFeeCompact(monthSoFar.netMsat())).append(" sat\n");
         out.append("vs ").append(range(previous)).append(": ").append(changes(monthSoFar, previousSameDays)).append("\n\n");
 
         out.append("<b>Last 12 months</b> (rebalanced · forwarded · fees paid · earned · net, sat)\n");
@@ -74,8 +74,8 @@ public final class ReportText {
             }
             DayFigures m = DayFigures.sum(month.atDay(1), pick(days, monthDays));
             monthLines.add(MONTH.format(month) + ": " + compact(m.rebalancedSat()) + " · " + compact(m.forwardSat()) + " · "
-                    + compact(m.rebalanceFeeMsat() / 1000) + " · " + compact(m.forwardFeeMsat() / 1000) + " · "
-                    + signedCompact(m.netMsat() / 1000));
+                    + feeCompact(m.rebalanceFeeMsat()) + " · " + feeCompact(m.forwardFeeMsat()) + " · "
+                    + signedFeeCompact(m.netMsat()));
         }
         for (String line : monthLines) {
             if (out.length() + line.length() + 1 > TELEGRAM_LIMIT) {
@@ -99,7 +99,7 @@ public final class ReportText {
         DayFigures sum = DayFigures.sum(dates.get(0), pick(days, dates));
         int n = dates.size();
         return new DayFigures(sum.date(), sum.oursCount() / n, sum.oursSat() / n, sum.oursFeeMsat() / n,
-                sum.lndgCount() / n, sum.lndgSat() / n, sum.lndgFeeSat() / n, sum.lndgFeesKnown(), sum.forwardCount() / n,
+                sum.lndgCount() / n, sum.lndgSat() / n, sum.lndgFeeMsat() / n, sum.lndgFeesKnown(), sum.forwardCount() / n,
                 sum.forwardSat() / n, sum.forwardFeeMsat() / n);
     }
 
@@ -132,13 +132,30 @@ public final class ReportText {
     }
 
 
+    /** A fee or net in sats: under 1,000 sat with up to 3 decimals (47.245, 0.4), from 1,000 whole (1,235). */
     static String feeSat(long msat) {
-        return BigDecimal.valueOf(msat, 3).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        String sign = msat < 0 ? "−" : "";
+        long abs = Math.abs(msat);
+        if (abs < 1_000_000) {
+            return sign + BigDecimal.valueOf(abs, 3).stripTrailingZeros().toPlainString();
+        }
+        return sign + TelegramHtml.sats(BigDecimal.valueOf(abs, 3).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     static String signedSat(long msat) {
-        String value = feeSat(Math.abs(msat));
-        return (msat > 0 ? "+" : msat < 0 ? "−" : "") + value;
+        return (msat > 0 ? "+" : "") + feeSat(msat);
+    }
+
+    /** A fee or net in a short line: under 1,000 sat with up to 3 decimals, from 1,000 as 1.2k, 4.5M. */
+    static String feeCompact(long msat) {
+        if (Math.abs(msat) < 1_000_000) {
+            return feeSat(msat);
+        }
+        return compact(BigDecimal.valueOf(msat, 3).setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    static String signedFeeCompact(long msat) {
+        return (msat > 0 ? "+" : "") + feeCompact(msat);
     }
 
     /** 950 → 950, 12_345 → 12.3k, 4_500_000 → 4.5M, 2_000_000_000 → 2B. */
@@ -157,10 +174,6 @@ public final class ReportText {
         }
         return sign + BigDecimal.valueOf(scaled).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
                 + units[unit];
-    }
-
-    static String signedCompact(long value) {
-        return (value > 0 ? "+" : "") + compact(value);
     }
 
 }

@@ -55,4 +55,36 @@ class LndgReportClientTest {
                 () -> client("wrong-secret", ZoneId.of("UTC")).lndgRebalances(Instant.EPOCH, Instant.now()));
         assertTrue(e.getMessage().contains("401") && !e.getMessage().contains("wrong-secret"), e.getMessage());
     }
+
+    @Test
+    void keepsLndgsFloatFeesExactlyInMsatAndReadsMicrosecondDatetimes() {
+        lndg.withRebalance(3, "2026-11-25T10:00:00.123456", 50_000, 0.4, 2)
+                .withRebalance(2, "2026-11-25T11:00:00.5", 60_000, 30.5, 2)
+                .withRebalance(1, "2026-11-25T12:00:00", 70_000, 0.001, 2)
+                .withForward(7, "2026-11-25T13:14:15.999999", 1_000_000, 0.001)
+                .withForward(8, "2026-11-25T13:14:16.000001", 2_000_000, 30.5);
+        LndgReportClient client = client(FakeLndg.PASSWORD, ZoneId.of("UTC"));
+        Instant from = Instant.parse("2026-11-25T00:00:00Z");
+        Instant to = Instant.parse("2026-11-26T00:00:00Z");
+        List<Long> fees = client.lndgRebalances(from, to).stream().map(Activity.LndgRebalance::feeMsat).toList();
+        assertEquals(List.of(400L, 30_500L, 1L), fees);
+        assertEquals(Instant.parse("2026-11-25T10:00:00.123456Z"), client.lndgRebalances(from, to).get(0).stop());
+        assertEquals(List.of(new Activity.Forward(Instant.parse("2026-11-25T13:14:16.000001Z"), 2_000_000, 30_500),
+                new Activity.Forward(Instant.parse("2026-11-25T13:14:15.999999Z"), 1_000_000, 1)), client.forwards(from, to));
+    }
+
+    @Test
+    void aForwardArrivingWhileThePagesAreReadIsNotCountedTwice() {
+        lndg.withPageSize(2);
+        for (int id = 1; id <= 5; id++) {
+            lndg.withForward(id, "2026-11-25T10:00:0" + id, 1_000_000L * id, 1.0);
+        }
+        lndg.afterNextForwardsPage(() -> lndg.withForward(6, "2026-11-25T10:00:06", 6_000_000, 1.0));
+        List<Activity.Forward> forwards = client(FakeLndg.PASSWORD, ZoneId.of("UTC"))
+                .forwards(Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z"));
+        assertEquals(List.of(5_000_000L, 4_000_000L, 3_000_000L, 2_000_000L, 1_000_000L),
+                forwards.stream().map(Activity.Forward::amountOutMsat).toList(),
+                "each once; the one that arrived after the first page is read next time");
+        assertTrue(lndg.reportQueries().get(1).contains("id__lt=4"), lndg.reportQueries().toString());
+    }
 }

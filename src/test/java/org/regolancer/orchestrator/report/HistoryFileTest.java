@@ -46,4 +46,46 @@ class HistoryFileTest {
         assertEquals(1, history.read().days().size());
         assertEquals(0, history.read().malformed());
     }
+
+    @Test
+    void anEarlierVersionsFileIsConvertedToMsatOnceAndKeptAsBak() throws Exception {
+        Path file = dir.resolve("daily-report.csv");
+        String old = "date,ours_count,ours_sat,ours_fee_msat,ours_avg_ppm,lndg_count,lndg_sat,lndg_fee_sat,forward_count,"
+                + "forward_sat,forward_fee_msat,rebalanced_sat,rebalance_fee_msat,net_msat,ours_share_pct,lndg_share_pct\r\n"
+                + "2026-11-23,1,100000,50000,500,620,31000000,159,3,3500000,4500,31100000,209000,-204500,0,100\r\n"
+                + "2026-11-24,0,0,0,0,2,3000,,0,0,0,3000,0,0,0,100\r\n";
+        Files.writeString(file, old);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        HistoryFile history = new HistoryFile(file);
+        assertEquals(159_000, history.read().days().get(LocalDate.of(2026, 11, 23)).lndgFeeMsat(), "read before converting");
+
+        assertEquals(true, history.convertOldFormat());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(String.join(",", HistoryFile.HEADER), lines.get(0));
+        assertEquals("2026-11-23,1,100000,50000,500,620,31000000,159000,3,3500000,4500,31100000,209000,-204500,0,100", lines.get(1));
+        assertEquals("2026-11-24,0,0,0,0,2,3000,,0,0,0,3000,0,0,0,100", lines.get(2), "unknown stays unknown");
+        assertEquals(old, Files.readString(dir.resolve("daily-report.csv.bak")), "the old file beside it");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(159_000, history.read().days().get(LocalDate.of(2026, 11, 23)).lndgFeeMsat());
+        assertFalse(history.read().days().get(LocalDate.of(2026, 11, 24)).lndgFeesKnown());
+
+        assertEquals(false, history.convertOldFormat(), "once");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("daily-report.csv", "daily-report.csv.bak"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary file left");
+        }
+    }
+
+    @Test
+    void appendingToAnEarlierVersionsFileConvertsItFirst() throws Exception {
+        Path file = dir.resolve("daily-report.csv");
+        Files.writeString(file, String.join(",", HistoryFile.HEADER).replace("lndg_fee_msat", "lndg_fee_sat") + "\r\n"
+                + "2026-11-23,0,0,0,0,1,1000,2,0,0,0,1000,2000,-2000,0,100\r\n");
+        HistoryFile history = new HistoryFile(file);
+        history.append(List.of(DayFigures.empty(LocalDate.of(2026, 11, 24))));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(String.join(",", HistoryFile.HEADER), lines.get(0));
+        assertEquals(3, lines.size());
+        assertEquals(2_000, history.read().days().get(LocalDate.of(2026, 11, 23)).lndgFeeMsat());
+    }
 }

@@ -60,7 +60,7 @@ class ReportMathsTest {
         LocalDate day = LocalDate.of(2026, 11, 25);
         Map<LocalDate, DayFigures> days = DayBook.days(ZoneId.of("UTC"), day, day,
                 List.of(ours("2026-11-25T01:00:00Z", 100_000, 90_000), ours("2026-11-25T02:00:00Z", 50_000, 25_000)),
-                List.of(new Activity.LndgRebalance(Instant.parse("2026-11-25T03:00:00Z"), 200_000, 150L)),
+                List.of(new Activity.LndgRebalance(Instant.parse("2026-11-25T03:00:00Z"), 200_000, 150_000L)),
                 List.of(new Activity.Forward(Instant.parse("2026-11-25T04:00:00Z"), 1_000_000_000, 1_500)));
         DayFigures f = days.get(day);
         assertEquals(150_000, f.oursSat());

@@ -35,13 +35,16 @@ class DailyReportFailureRouteTest extends DaemonRouteTestSupport {
         List<String> alerts = telegram.delivered().stream().map(m -> m.path("text").asText())
                 .filter(t -> t.contains("failed")).toList();
         assertEquals(1, alerts.size(), telegram.delivered().toString());
-        assertTrue(alerts.get(0).startsWith("⚠️ <b>Daily report for "), alerts.get(0));
-        assertTrue(alerts.get(0).contains("HTTP 500"), alerts.get(0));
+        assertTrue(alerts.get(0).matches("⚠️ <b>Daily report for \\d{4}-\\d\\d-\\d\\d failed</b>: LNDg /api/forwards/ answered "
+                + "HTTP 500 \\(Server Error \\(500\\)\\): LNDg itself failed; its log says why; retrying every 10 minutes for "
+                + "24 hours"), "what failed and why, no class name: " + alerts.get(0));
         assertTrue(telegram.delivered().stream().noneMatch(m -> m.path("text").asText().startsWith("📊")));
         assertFalse(Files.exists(dataDir.resolve("daily-report.sent")));
         assertFalse(Files.exists(dataDir.resolve("daily-report.csv")), "no history from a failed report");
         List<String> reportErrors = errorLines().stream().filter(l -> l.contains("[report]")).toList();
         assertEquals(1, reportErrors.size(), "the same failure repeating is one line: " + reportErrors);
+        assertTrue(reportErrors.get(0).contains("[report] daily report for ") && reportErrors.get(0).contains(
+                " failed: LNDg /api/forwards/ answered HTTP 500") && !reportErrors.get(0).contains("Exception"), reportErrors.get(0));
         assertFalse(String.join("\n", errorLines()).contains(FakeLndg.PASSWORD));
     }
 }

@@ -52,10 +52,10 @@ class DailyReportRouteTest extends DaemonRouteTestSupport {
                 "not a date,1,A,2,B,1,1,1",
                 todayStart.plusSeconds(2).toInstant() + ",1,A,2,B,50000,25000,500") + "\r\n");
         lndg.withPageSize(2)
-                .withRebalance(5, naiveUtc(todayStart.plusMinutes(1)), 200_000, 150L, 2)
-                .withRebalance(4, naiveUtc(todayStart.plusMinutes(2)), 999_999, 1L, 3)
-                .withRebalance(2, naiveUtc(todayStart.minusDays(400)), 777_777, 1L, 2)
-                .withRebalance(3, naiveUtc(todayStart.minusDays(100).plusHours(5)), 1_000, 1L, 2)
+                .withRebalance(5, naiveUtc(todayStart.plusMinutes(1)), 200_000, 150.0, 2)
+                .withRebalance(4, naiveUtc(todayStart.plusMinutes(2)), 999_999, 1.0, 3)
+                .withRebalance(2, naiveUtc(todayStart.minusDays(400)), 777_777, 1.0, 2)
+                .withRebalance(3, naiveUtc(todayStart.minusDays(100).plusHours(5)), 1_000, 1.0, 2)
                 .withRebalance(1, naiveUtc(todayStart.minusDays(100).plusHours(6)), 2_000, null, 2)
                 .withForward(10, naiveUtc(todayStart.plusMinutes(3)), 1_000_000_000, 1.5)
                 .withForward(11, naiveUtc(todayStart.plusMinutes(4)), 2_000_000_000, 2.25)
@@ -106,8 +106,8 @@ class DailyReportRouteTest extends DaemonRouteTestSupport {
         LocalDate hundredDaysAgo = today.minusDays(100);
         assertTrue(history.stream().anyMatch(l -> l.startsWith(hundredDaysAgo + ",0,0,0,0,2,3000,,")),
                 "both jobs of the second page, and their fee unknown as LNDg did not report one of them");
-        assertTrue(lndg.reportQueries().stream().anyMatch(q -> q.startsWith("forwards?") && q.contains("offset=2")),
-                "forwards paged");
+        assertTrue(lndg.reportQueries().stream().anyMatch(q -> q.startsWith("forwards?") && q.contains("id__lt=")),
+                "forwards paged by cursor");
         assertTrue(errorLines().stream().anyMatch(l -> l.contains("1 malformed rows in rebalances.csv skipped")));
     }
 }

@@ -59,13 +59,18 @@ class LndgFailureRouteTest extends DaemonRouteTestSupport {
 
         List<String> lndgErrors = errorLines().stream().filter(l -> l.contains("[lndg]")).toList();
         assertEquals(6, lndgErrors.size(), String.join("\n", lndgErrors));
-        assertTrue(lndgErrors.get(0).contains("Timeout"), lndgErrors.get(0));
-        assertTrue(lndgErrors.get(1).contains("statusCode: 500"), lndgErrors.get(1));
+        assertTrue(lndgErrors.get(0).endsWith("could not be reached (" + lndg.baseUrl() + "): Read timed out"), lndgErrors.get(0));
+        assertTrue(lndgErrors.get(1).endsWith("LNDg /api/channels/ answered HTTP 500 (Server Error (500)): LNDg itself failed; "
+                + "its log says why"), lndgErrors.get(1));
         assertTrue(lndgErrors.get(2).contains("invalid JSON"), lndgErrors.get(2));
         assertTrue(lndgErrors.get(3).contains("no 'results'"), lndgErrors.get(3));
-        assertTrue(lndgErrors.get(4).contains("statusCode: 401"), lndgErrors.get(4));
-        assertTrue(lndgErrors.get(5).contains("recovered after 2 more repeats of") && lndgErrors.get(5).contains("statusCode: 500"),
+        assertTrue(lndgErrors.get(4).endsWith("LNDg /api/channels/ answered HTTP 401 (Invalid username/password.): LNDg refused "
+                + "the login; check LNDG_USER and LNDG_PASS (LNDg's own user and password)"), lndgErrors.get(4));
+        assertTrue(lndgErrors.get(5).contains("recovered after 2 more repeats of") && lndgErrors.get(5).contains("HTTP 500"),
                 "the three 500s in a row were one line, and the recovery says how many: " + lndgErrors.get(5));
+        for (String line : lndgErrors) {
+            assertFalse(line.matches(".*[A-Za-z]+(Exception|Error)\\b.*"), "no class name: " + line);
+        }
 
         List<String> rowErrors = errorLines().stream().filter(l -> l.contains("[lndg-rows]")).toList();
         assertEquals(1, rowErrors.size(), "the bad row is reported once, not every cycle");

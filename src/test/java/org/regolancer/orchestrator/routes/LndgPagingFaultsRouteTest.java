@@ -74,7 +74,7 @@ class LndgPagingFaultsRouteTest extends DaemonRouteTestSupport {
 
         List<String> lndgErrors = errorLines().stream().filter(l -> l.contains("[lndg]")).toList();
         assertEquals(1, lndgErrors.size(), lndgErrors.toString());
-        assertTrue(lndgErrors.get(0).contains("statusCode: 500"), lndgErrors.get(0));
+        assertTrue(lndgErrors.get(0).contains("LNDg /api/channels/ answered HTTP 500"), lndgErrors.get(0));
         List<String> rowErrors = errorLines().stream().filter(l -> l.contains("[lndg-rows]")).toList();
         assertEquals(1, rowErrors.size(), "named once, not every cycle: " + rowErrors);
         assertTrue(rowErrors.get(0).contains("4 channel rows"), rowErrors.get(0));

@@ -44,8 +44,11 @@ class RegolancerBinaryFaultsRouteTest extends DaemonRouteTestSupport {
         Files.move(binary, aside);
         long runs = stats().getRuns();
         assertTrue(await(Duration.ofSeconds(20), () -> stats().getRunsFailed() >= 20), "runs fail on, the daemon too");
-        Files.copy(aside, binary);
-        Files.setPosixFilePermissions(binary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        // in place in one step, already not executable (a copy being written while a run starts is "text file busy")
+        Path notExecutable = binary.resolveSibling("regolancer.copy");
+        Files.copy(aside, notExecutable);
+        Files.setPosixFilePermissions(notExecutable, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.move(notExecutable, binary, StandardCopyOption.ATOMIC_MOVE);
         long failed = stats().getRunsFailed();
         assertTrue(await(Duration.ofSeconds(20), () -> stats().getRunsFailed() >= failed + 20));
 
@@ -55,8 +58,10 @@ class RegolancerBinaryFaultsRouteTest extends DaemonRouteTestSupport {
         assertTrue(stats().getRuns() > runs);
 
         List<String> errors = errorLines().stream().filter(l -> l.contains("[regolancer]")).toList();
-        assertEquals(2, errors.stream().filter(l -> l.contains("failed: IOException")).count(),
+        assertEquals(2, errors.stream().filter(l -> l.contains(" failed: Cannot run program \"" + binary + "\"")).count(),
                 "one line for missing, one for not executable, not one per run: " + errors);
+        assertTrue(errors.stream().allMatch(l -> l.contains(" failed: Cannot run program")
+                || l.contains("regolancer exited with 127")), "or a run started as the binary went (bash: 127): " + errors);
         assertTrue(errors.stream().anyMatch(l -> l.contains("No such file")), errors.toString());
         assertTrue(errors.stream().anyMatch(l -> l.contains("Permission denied")), errors.toString());
         assertTrue(ledgerLines().size() >= 3);

@@ -23,7 +23,7 @@ import org.regolancer.orchestrator.fixtures.StandinRegolancer;
 class RouteReloadRouteTest extends DaemonRouteTestSupport {
 
     private static final Path ROUTES = copyOfTheRoutes();
-    private static final String HTML_STEP = "              method: \"html(${body})\"\n";
+    private static final String FIRST_STEP = "      steps:\n        - choice:\n";
 
     private static Path copyOfTheRoutes() {
         try {
@@ -84,10 +84,11 @@ class RouteReloadRouteTest extends DaemonRouteTestSupport {
     void aGoodEditAppliesAndABrokenOneIsRefusedWhileTheOldRouteKeepsWorking() throws Exception {
         Path notify = ROUTES.resolve("notify.camel.yaml");
         String original = Files.readString(notify);
-        assertTrue(original.contains(HTML_STEP));
+        assertTrue(original.contains(FIRST_STEP));
         assertTrue(newMessageStartsWith("⚖️"), "messages before any edit");
 
-        String edited = original.replace(HTML_STEP, HTML_STEP + "        - setBody:\n            simple: \"[edited] ${body}\"\n");
+        String edited = original.replace(FIRST_STEP, "      steps:\n        - setBody:\n            simple: \"[edited] ${body}\"\n"
+                + "        - choice:\n");
         save(notify, edited);
         assertTrue(newMessageStartsWith("[edited] ⚖️"), "the edit applies without a restart");
 

@@ -1,0 +1,85 @@
+package org.regolancer.orchestrator.lndg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an LNDg answer other than 200 means, for the operator: the status, what the page says (its title, or the
+ * first 200 characters of its text, or Django REST framework's {@code detail}), and what to do about it.
+ */
+public final class LndgAnswer {
+
+    static final int EXCERPT = 200;
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern HIDDEN = Pattern.compile("<(style|script)[^>]*>.*?</\\1\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LndgAnswer() {
+    }
+
+    /** e.g. {@code LNDg /api/channels/ answered HTTP 400 (Bad Request (400)): LNDg's ALLOWED_HOSTS must list …}. */
+    public static String describe(URI base, String path, int status, String body) {
+        String hint = hint(base, status);
+        return what(path, status, body) + (hint.isEmpty() ? "" : ": " + hint);
+    }
+
+    /** The same, as an exception that keeps the status and the hint apart (for {@code check}). */
+    public static LndgException failure(URI base, String path, int status, String body) {
+        return new LndgException(describe(base, path, status, body), status, hint(base, status));
+    }
+
+    private static String what(String path, int status, String body) {
+        String said = excerpt(body);
+        return "LNDg " + path + " answered HTTP " + status + (said.isEmpty() ? "" : " (" + said + ")");
+    }
+
+    /** What to do about an answer with this status, or "". */
+    public static String hint(URI base, int status) {
+        return switch (status) {
+            case 400 -> "LNDg refuses the host name; its ALLOWED_HOSTS (LNDg's settings.py) must list the host used in "
+                    + "LNDG_BASE_URL, " + base.getHost();
+            case 401, 403 -> "LNDg refused the login; check LNDG_USER and LNDG_PASS (LNDg's own user and password)";
+            case 404 -> "no such page; check that LNDG_BASE_URL is LNDg's address (" + base + ", without /api) and "
+                    + "that the LNDg there is v1.10 or newer";
+            default -> status >= 500 ? "LNDg itself failed; its log says why" : "";
+        };
+    }
+
+    /** The page's title, DRF's {@code detail}, or its first 200 characters of text (no markup, no style, no script). */
+    static String excerpt(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String trimmed = body.strip();
+        if (trimmed.startsWith("{")) {
+            try {
+                JsonNode detail = JSON.readTree(trimmed).get("detail");
+                if (detail != null && detail.isTextual()) {
+                    return shorten(detail.asText());
+                }
+            } catch (java.io.IOException e) {
+                // not JSON after all: the text below
+            }
+        }
+        Matcher title = TITLE.matcher(trimmed);
+        if (title.find() && !text(title.group(1)).isEmpty()) {
+            return shorten(text(title.group(1)));
+        }
+        return shorten(text(HIDDEN.matcher(trimmed).replaceAll(" ")));
+    }
+
+    private static String text(String html) {
+        String text = TAG.matcher(html).replaceAll(" ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#x27;", "'").replace("&#39;", "'").replace("&amp;", "&");
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String shorten(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() > EXCERPT ? flat.substring(0, EXCERPT) + "…" : flat;
+    }
+}

@@ -22,54 +22,89 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger("org.regolancer.orchestrator");
     static final int EXIT_BAD_SETTING = 2;
     static final int EXIT_START_FAILED = 1;
-    static final String USAGE = "usage: java -jar target/regolancer-orchestrator.jar [--profile demo]\n"
-            + "       java -jar target/regolancer-orchestrator.jar report [--date YYYY-MM-DD] [--chart FILE] [--profile demo]";
+    static final String USAGE = "usage: regolancer-orchestrator [--profile demo] [--env-file FILE]\n"
+            + "       regolancer-orchestrator report [--date YYYY-MM-DD] [--chart FILE] [--profile demo] [--env-file FILE]\n"
+            + "       regolancer-orchestrator check [--telegram-test] [--profile demo] [--env-file FILE]\n"
+            + "(bin/regolancer-orchestrator, or java -jar regolancer-orchestrator.jar)";
+
+    /** What the command line asks for. */
+    record CommandLine(String command, String profile, Path envFile, LocalDate date, Path chart, boolean telegramTest) {
+
+        /** @throws IllegalArgumentException with the message to print (usage included) */
+        static CommandLine parse(String... args) {
+            String command = "run";
+            String profile = null;
+            Path envFile = null;
+            LocalDate date = null;
+            Path chart = null;
+            boolean telegramTest = false;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if ((arg.equals("--profile") || arg.equals("-profile")) && i + 1 < args.length) {
+                    profile = args[++i];
+                } else if (arg.startsWith("--profile=")) {
+                    profile = arg.substring("--profile=".length());
+                } else if (arg.equals("--env-file") && i + 1 < args.length) {
+                    envFile = Path.of(args[++i]).toAbsolutePath();
+                } else if ((arg.equals("report") || arg.equals("check")) && i == 0) {
+                    command = arg;
+                } else if (command.equals("report") && arg.equals("--date") && i + 1 < args.length) {
+                    try {
+                        date = LocalDate.parse(args[++i]);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException("--date " + args[i] + " is invalid; accepted: YYYY-MM-DD");
+                    }
+                } else if (command.equals("report") && arg.equals("--chart") && i + 1 < args.length) {
+                    chart = Path.of(args[++i]);
+                } else if (command.equals("check") && arg.equals("--telegram-test")) {
+                    telegramTest = true;
+                } else if (arg.equals("--help") || arg.equals("-h")) {
+                    return new CommandLine("help", profile, envFile, date, chart, telegramTest);
+                } else {
+                    throw new IllegalArgumentException("unknown argument '" + arg + "'; " + USAGE);
+                }
+            }
+            return new CommandLine(command, profile, envFile, date, chart, telegramTest);
+        }
+    }
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
-        String profile = null;
-        boolean report = false;
-        LocalDate date = null;
-        Path chart = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            try {
-                if ((arg.equals("--profile") || arg.equals("-profile")) && i + 1 < args.length) {
-                    profile = args[++i];
-                } else if (arg.startsWith("--profile=")) {
-                    profile = arg.substring("--profile=".length());
-                } else if (arg.equals("report") && i == 0) {
-                    report = true;
-                } else if (report && arg.equals("--date") && i + 1 < args.length) {
-                    date = LocalDate.parse(args[++i]);
-                } else if (report && arg.equals("--chart") && i + 1 < args.length) {
-                    chart = Path.of(args[++i]);
-                } else if (arg.equals("--help") || arg.equals("-h")) {
-                    System.out.println(USAGE);
-                    return;
-                } else {
-                    System.err.println("regolancer-orchestrator: unknown argument '" + arg + "'; " + USAGE);
-                    System.exit(EXIT_BAD_SETTING);
-                }
-            } catch (java.time.format.DateTimeParseException e) {
-                System.err.println("regolancer-orchestrator: --date " + args[i] + " is invalid; accepted: YYYY-MM-DD");
-                System.exit(EXIT_BAD_SETTING);
-            }
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("regolancer-orchestrator: " + e.getMessage());
+            System.exit(EXIT_BAD_SETTING);
+            return;
         }
-        System.exit(report ? ReportCommand.run(profile, date, chart) : run(profile));
+        System.exit(switch (line.command()) {
+            case "help" -> {
+                System.out.println(USAGE);
+                yield 0;
+            }
+            case "report" -> ReportCommand.run(line.profile(), line.envFile(), line.date(), line.chart());
+            case "check" -> CheckCommand.run(line.profile(), line.envFile(), line.telegramTest());
+            default -> run(line.profile(), line.envFile());
+        });
     }
 
     /** Every setting, validated; in the demo, pointed at the demo's loopback LNDg. */
-    static Settings settings(Path workingDir, String profile, DemoLndg demoLndg) {
-        Map<String, String> raw = RawSettings.load(workingDir, profile, System.getenv());
+    static Settings settings(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
+        return SettingsLoader.load(raw(workingDir, profile, envFile, demoLndg)::get, workingDir, demoLndg != null);
+    }
+
+    /** The raw settings (defaults, profile, .env, environment); in the demo, pointed at the demo's loopback LNDg. */
+    static Map<String, String> raw(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
+        Map<String, String> raw = RawSettings.load(workingDir, profile, System.getenv(), envFile);
         if (demoLndg != null) {
             raw.put("LNDG_BASE_URL", demoLndg.baseUrl());
             raw.put("LNDG_USER", DemoLndg.USER);
             raw.put("LNDG_PASS", DemoLndg.PASSWORD);
         }
-        return SettingsLoader.load(raw::get, workingDir, demoLndg != null);
+        return raw;
     }
 
     /** The start-up line's words for the fee policy. */
@@ -86,7 +121,7 @@ public final class Main {
                 + settings.retryWaitMaxMinutes() + " min" : "failed pairs never rest") + ", " + htlcs;
     }
 
-    static int run(String profile) throws Exception {
+    static int run(String profile, Path envFile) throws Exception {
         Path workingDir = Path.of("").toAbsolutePath();
         boolean demo = "demo".equals(profile);
         DemoLndg demoLndg = null;
@@ -99,7 +134,7 @@ public final class Main {
             if (demo) {
                 demoLndg = DemoLndg.start();
             }
-            settings = settings(workingDir, profile, demoLndg);
+            settings = settings(workingDir, profile, envFile, demoLndg);
         } catch (SettingsException e) {
             System.err.println("regolancer-orchestrator: " + e.getMessage());
             if (demoLndg != null) {

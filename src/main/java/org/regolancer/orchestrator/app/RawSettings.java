@@ -27,11 +27,16 @@ final class RawSettings {
     }
 
     static Map<String, String> load(Path workingDir, String profile, Map<String, String> environment) {
+        return load(workingDir, profile, environment, null);
+    }
+
+    /** @param envFile the .env to read instead of ./.env (--env-file), or null */
+    static Map<String, String> load(Path workingDir, String profile, Map<String, String> environment, Path envFile) {
         Map<String, String> values = new LinkedHashMap<>(settingsIn(properties(workingDir, "application.properties", true)));
         Map<String, String> profileValues = profile == null ? Map.of()
                 : settingsIn(properties(workingDir, "application-" + profile + ".properties", false));
         values.putAll(profileValues);
-        values.putAll(dotenv(workingDir, environment));
+        values.putAll(dotenv(envFile != null ? envFile : workingDir.resolve(".env"), envFile != null, environment));
         for (String key : values.keySet().toArray(String[]::new)) {
             String fromEnvironment = environment.get(key);
             if (fromEnvironment != null) {
@@ -76,7 +81,7 @@ final class RawSettings {
                 found = true;
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new SettingsException(name + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new SettingsException(name + " cannot be read (" + org.regolancer.orchestrator.ops.ErrorLog.describe(e) + ")");
         }
         if (found) {
             return properties;
@@ -87,16 +92,19 @@ final class RawSettings {
         throw new SettingsException("profile file " + name + " not found; accepted profiles: demo");
     }
 
-    /** ./.env read as python-dotenv reads it; none is fine. */
-    private static Map<String, String> dotenv(Path workingDir, Map<String, String> environment) {
-        Path file = workingDir.resolve(".env");
+    /** A .env read as python-dotenv reads it; ./.env may be missing, a file named with --env-file may not. */
+    private static Map<String, String> dotenv(Path file, boolean required, Map<String, String> environment) {
         if (!Files.isRegularFile(file)) {
+            if (required) {
+                throw new SettingsException("--env-file " + file + " is not a file; accepted: the path of your .env");
+            }
             return Map.of();
         }
         try {
-            return DotenvFile.parse(Files.readString(file, StandardCharsets.UTF_8), ".env in " + workingDir, environment::get);
+            return DotenvFile.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), environment::get);
         } catch (IOException e) {
-            throw new SettingsException(".env in " + workingDir + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new SettingsException(file + " cannot be read (" + org.regolancer.orchestrator.ops.ErrorLog.describe(e)
+                    + "); accepted: a .env this user can read");
         }
     }
 }

@@ -22,11 +22,11 @@ final class ReportCommand {
     private ReportCommand() {
     }
 
-    static int run(String profile, LocalDate date, Path chart) throws IOException {
+    static int run(String profile, Path envFile, LocalDate date, Path chart) throws IOException {
         Path workingDir = Path.of("").toAbsolutePath();
         DemoLndg demoLndg = "demo".equals(profile) ? DemoLndg.start() : null;
         try {
-            Settings settings = Main.settings(workingDir, profile, demoLndg);
+            Settings settings = Main.settings(workingDir, profile, envFile, demoLndg);
             Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
             ErrorLog logOnly = new ErrorLog(null, secrets, Clock.systemUTC());
             ReportService reports = OrchestratorConfiguration.reportService(settings, Clock.systemUTC(), logOnly);

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.regolancer.orchestrator.judgment.FeePolicy;
+import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.pairing.AmountLadder;
 import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.regolancer.TemplateCheck;
@@ -39,14 +40,32 @@ public final class SettingsLoader {
 
     private final Function<String, String> raw;
     private final Path workingDir;
+    /** For {@code check}: files are looked at by the check itself, nothing is created, no problem with them stops it. */
+    private final java.util.List<String> fileProblems;
 
-    private SettingsLoader(Function<String, String> raw, Path workingDir) {
+    private SettingsLoader(Function<String, String> raw, Path workingDir, java.util.List<String> fileProblems) {
         this.raw = raw;
         this.workingDir = workingDir;
+        this.fileProblems = fileProblems;
     }
 
     public static Settings load(Function<String, String> raw, Path workingDir, boolean demo) {
-        return new SettingsLoader(raw, workingDir.toAbsolutePath().normalize()).load(demo);
+        return new SettingsLoader(raw, workingDir.toAbsolutePath().normalize(), null).load(demo);
+    }
+
+    /** The settings as {@code check} reads them, and what is wrong with the files they name. */
+    public record ForCheck(Settings settings, java.util.List<String> fileProblems) {
+    }
+
+    /**
+     * Reads the settings as the daemon does, except that it creates nothing (not even DATA_DIR) and does not stop at a
+     * missing binary or a bad template: those are returned as problems. A setting that cannot be read at all still
+     * throws.
+     */
+    public static ForCheck forCheck(Function<String, String> raw, Path workingDir, boolean demo) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        Settings settings = new SettingsLoader(raw, workingDir.toAbsolutePath().normalize(), problems).load(demo);
+        return new ForCheck(settings, java.util.List.copyOf(problems));
     }
 
     private Settings load(boolean demo) {
@@ -106,7 +125,7 @@ public final class SettingsLoader {
         Path templateFile = path("CONFIG_TEMPLATE");
         ObjectNode template = template(templateFile, amountInitial);
         Path bin = path("REGOLANCER_BIN");
-        if (!dryRun && !(Files.isRegularFile(bin) && Files.isExecutable(bin))) {
+        if (fileProblems == null && !dryRun && !(Files.isRegularFile(bin) && Files.isExecutable(bin))) {
             throw new SettingsException("REGOLANCER_BIN=" + bin + " is not an executable file; accepted: the path of the "
                     + "regolancer binary (or set DRY_RUN=true)");
         }
@@ -219,25 +238,36 @@ public final class SettingsLoader {
     }
 
     private ObjectNode template(Path file, long lowestAmount) {
-        JsonNode node;
         try {
-            node = JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new SettingsException("CONFIG_TEMPLATE=" + file + " cannot be read as JSON ("
-                    + e.getClass().getSimpleName() + "); accepted: a readable regolancer JSON config");
+            JsonNode node;
+            try {
+                node = JSON.readTree(Files.readString(file));
+            } catch (IOException e) {
+                throw new SettingsException("CONFIG_TEMPLATE=" + file + " cannot be read as JSON ("
+                        + ErrorLog.describe(e) + "); accepted: a readable regolancer JSON config");
+            }
+            TemplateCheck.problem(node, lowestAmount).ifPresent(problem -> {
+                throw new SettingsException("CONFIG_TEMPLATE=" + file + ": " + problem);
+            });
+            return (ObjectNode) node;
+        } catch (SettingsException e) {
+            if (fileProblems == null) {
+                throw e;
+            }
+            fileProblems.add(e.getMessage());
+            return JSON.createObjectNode();
         }
-        TemplateCheck.problem(node, lowestAmount).ifPresent(problem -> {
-            throw new SettingsException("CONFIG_TEMPLATE=" + file + ": " + problem);
-        });
-        return (ObjectNode) node;
     }
 
     private Path dataDir() {
         Path dir = path("DATA_DIR");
+        if (fileProblems != null) {
+            return dir;
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException | RuntimeException e) {
-            throw new SettingsException("DATA_DIR=" + dir + " cannot be created (" + e.getClass().getSimpleName()
+            throw new SettingsException("DATA_DIR=" + dir + " cannot be created (" + ErrorLog.describe(e)
                     + "); accepted: a writable folder");
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {

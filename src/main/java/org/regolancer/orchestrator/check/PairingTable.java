@@ -1,0 +1,85 @@
+package org.regolancer.orchestrator.check;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.regolancer.orchestrator.judgment.FeeCap;
+import org.regolancer.orchestrator.judgment.FeePolicy;
+import org.regolancer.orchestrator.pairing.Channel;
+
+/**
+ * Every open channel with the role the daemon gives it now (source, target, neither) and why: LNDg's rules, the
+ * HTLC guard, LNDg's fee cap. For {@code check}; the daemon itself decides with the same classes.
+ */
+public final class PairingTable {
+
+    public enum Role { SOURCE, TARGET, NEITHER }
+
+    public record Row(Channel channel, Role role, String why) {
+    }
+
+    private PairingTable() {
+    }
+
+    public static List<Row> rows(Collection<Channel> channels, Collection<String> excluded, FeePolicy feePolicy,
+            int maxPendingHtlcs, long arMaxFeeRate) {
+        Set<String> excludedIds = excluded.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<Row> rows = new ArrayList<>();
+        for (Channel c : channels) {
+            if (!c.open()) {
+                continue;
+            }
+            rows.add(row(c, excludedIds, feePolicy, maxPendingHtlcs, arMaxFeeRate));
+        }
+        return rows;
+    }
+
+    private static Row row(Channel c, Set<String> excluded, FeePolicy feePolicy, int maxPendingHtlcs, long arMaxFeeRate) {
+        if (!c.active()) {
+            return new Row(c, Role.NEITHER, "inactive (peer offline)");
+        }
+        if (c.isPrivate()) {
+            return new Row(c, Role.NEITHER, "private");
+        }
+        if (excluded.contains(c.id().value()) || excluded.contains(c.peer().toLowerCase(Locale.ROOT))) {
+            return new Row(c, Role.NEITHER, "excluded (EXCLUDE_CHANNELS)");
+        }
+        if (maxPendingHtlcs > 0 && c.htlcCount() >= maxPendingHtlcs) {
+            return new Row(c, Role.NEITHER, c.htlcCount() + " pending HTLCs (MAX_PENDING_HTLCS " + maxPendingHtlcs + ")");
+        }
+        if (!c.autoRebalance()) {
+            return c.outboundPercent() >= c.arOutTarget()
+                    ? new Row(c, Role.SOURCE, "auto-rebalance off, outbound " + c.outboundPercent() + " % ≥ " + c.arOutTarget() + " %")
+                    : new Row(c, Role.NEITHER, "auto-rebalance off, outbound " + c.outboundPercent() + " % below " + c.arOutTarget() + " %");
+        }
+        if (c.inboundPercent() < c.arInTarget()) {
+            return new Row(c, Role.NEITHER, "auto-rebalance on, inbound " + c.inboundPercent() + " % below " + c.arInTarget() + " %");
+        }
+        if (feePolicy == FeePolicy.LNDG) {
+            String refusal = FeeCap.refusal(c, arMaxFeeRate);
+            if (refusal != null) {
+                return new Row(c, Role.NEITHER, refusal);
+            }
+            return new Row(c, Role.TARGET, "auto-rebalance on, inbound " + c.inboundPercent() + " % ≥ " + c.arInTarget()
+                    + " %, fee cap " + FeeCap.maxPpm(c, arMaxFeeRate).getAsLong() + " ppm");
+        }
+        return new Row(c, Role.TARGET, "auto-rebalance on, inbound " + c.inboundPercent() + " % ≥ " + c.arInTarget() + " %");
+    }
+
+    /** The rows as a plain text table (aliases cut at 20 characters). */
+    public static List<String> render(List<Row> rows) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%-20s %-20s %5s %5s %9s  %-8s %s", "channel", "alias", "out%", "in%", "out≥/in≥",
+                "role", "why"));
+        for (Row r : rows) {
+            Channel c = r.channel();
+            String alias = c.alias().length() > 20 ? c.alias().substring(0, 19) + "…" : c.alias();
+            lines.add(String.format(Locale.ROOT, "%-20s %-20s %5d %5d %4d/%-4d  %-8s %s", c.id(), alias, c.outboundPercent(),
+                    c.inboundPercent(), c.arOutTarget(), c.arInTarget(), r.role().name().toLowerCase(Locale.ROOT), r.why()));
+        }
+        return lines;
+    }
+}

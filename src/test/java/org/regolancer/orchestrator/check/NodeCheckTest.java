@@ -1,0 +1,229 @@
+package org.regolancer.orchestrator.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.regolancer.orchestrator.fixtures.TestChannels.source;
+import static org.regolancer.orchestrator.fixtures.TestChannels.target;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.fixtures.FakeLndg;
+import org.regolancer.orchestrator.fixtures.FakeTelegram;
+import org.regolancer.orchestrator.fixtures.Listening;
+import org.regolancer.orchestrator.settings.SettingsLoader;
+
+/**
+ * {@code check} against the stand-ins: every item ✓ on a node set up right, and each mistake an operator makes the
+ * right ✗ line with what to do; nothing is ever written.
+ */
+class NodeCheckTest {
+
+    @TempDir
+    Path dir;
+
+    private FakeLndg lndg;
+    private FakeTelegram telegram;
+    private ServerSocket lnd;
+    private Path macaroons;
+
+    @BeforeEach
+    void aNodeSetUpRight() throws IOException {
+        lndg = new FakeLndg();
+        Map<String, Object> busy = source(3, "Busy");
+        busy.put("htlc_count", 6);
+        lndg.withChannels(List.of(source(1, "S1"), source(2, "S2"), busy, target(11, "T1"), target(12, "T2")));
+        telegram = new FakeTelegram();
+        lnd = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        Path lndDir = Files.createDirectories(dir.resolve("lnd"));
+        Files.writeString(lndDir.resolve("tls.cert"), "-----BEGIN CERTIFICATE-----\n");
+        macaroons = Files.createDirectories(lndDir.resolve("data/chain/bitcoin/mainnet"));
+        Files.writeString(macaroons.resolve("admin.macaroon"), "macaroon");
+        Files.createDirectories(dir.resolve("cache"));
+        template("127.0.0.1:" + lnd.getLocalPort());
+        Path bin = Files.createDirectories(dir.resolve("bin")).resolve("regolancer");
+        Files.copy(Path.of("demo/regolancer"), bin, StandardCopyOption.REPLACE_EXISTING);
+        bin.toFile().setExecutable(true);
+    }
+
+    private void template(String connect) throws IOException {
+        Files.writeString(dir.resolve("config.template.json"), "{\"connect\":\"" + connect + "\",\"tlscert\":\""
+                + dir.resolve("lnd/tls.cert") + "\",\"macaroon_dir\":\"" + macaroons + "\",\"macaroon_filename\":\"admin.macaroon\","
+                + "\"node_cache_filename\":\"" + dir.resolve("cache/cache.dat") + "\",\"econ_ratio\":0.9,\"amount\":50000}");
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        lndg.close();
+        telegram.close();
+        lnd.close();
+    }
+
+    private Map<String, String> settings() throws IOException {
+        Properties defaults = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
+            defaults.load(reader);
+        }
+        Map<String, String> raw = new HashMap<>();
+        defaults.stringPropertyNames().forEach(k -> raw.put(k, defaults.getProperty(k)));
+        raw.put("LNDG_BASE_URL", lndg.baseUrl());
+        raw.put("LNDG_USER", FakeLndg.USER);
+        raw.put("LNDG_PASS", FakeLndg.PASSWORD);
+        raw.put("TELEGRAM_API_URL", telegram.apiUrl());
+        raw.put("TELEGRAM_TOKEN", FakeTelegram.TOKEN);
+        raw.put("TELEGRAM_CHAT_ID", FakeTelegram.CHAT_ID);
+        raw.put("REGOLANCER_BIN", dir.resolve("bin/regolancer").toString());
+        raw.put("CONFIG_TEMPLATE", dir.resolve("config.template.json").toString());
+        raw.put("DATA_DIR", dir.resolve("data").toString());
+        return raw;
+    }
+
+    private CheckReport check(Map<String, String> raw, boolean telegramTest) throws IOException {
+        List<String> before = files();
+        SettingsLoader.ForCheck loaded = SettingsLoader.forCheck(raw::get, dir, false);
+        CheckReport report = new NodeCheck(loaded.settings(), loaded.fileProblems(), telegramTest, Clock.systemUTC()).run();
+        assertEquals(before, files(), "check writes nothing (DATA_DIR not even created)");
+        assertFalse(String.join("\n", text(report)).contains(FakeLndg.PASSWORD)
+                || String.join("\n", text(report)).contains(FakeTelegram.TOKEN), "no secret printed");
+        return report;
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.map(Path::toString).sorted().toList();
+        }
+    }
+
+    private static List<String> text(CheckReport report) {
+        return report.lines().stream().map(CheckReport.Line::render).toList();
+    }
+
+    private static String failure(CheckReport report) {
+        List<String> failed = report.lines().stream().filter(l -> l.kind() == CheckReport.Kind.FAIL)
+                .map(CheckReport.Line::render).toList();
+        assertEquals(1, failed.size(), "one ✗, for the one mistake: " + String.join("\n", text(report)));
+        assertEquals(1, report.exitCode());
+        return failed.get(0);
+    }
+
+    @Test
+    void aNodeSetUpRightPassesEveryItemAndChangesNothing() throws IOException {
+        CheckReport report = check(settings(), false);
+        List<String> lines = text(report);
+        assertEquals(0, report.exitCode(), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ LNDg at " + lndg.baseUrl() + ": reachable, login and host "
+                + "accepted, 5 open channels (5 active), every field the daemon reads present")), String.join("\n", lines));
+        assertTrue(lines.contains("✓ fee policy lndg: LNDg's AR-MaxFeeRate 500 ppm caps every target"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Busy") && l.contains("neither") && l.contains("6 pending HTLCs")));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" T1 ") && l.contains("target") && l.contains("fee cap 65 ppm")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ pairing: 6 pairs by LNDg's rules, 4 to run now; not now: "
+                + "2 with too many pending HTLCs; 0 resting")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ regolancer: ") && l.endsWith(" is Regolancer v1.12.3-standin")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ LND's macaroon")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ LND's gRPC at 127.0.0.1:" + lnd.getLocalPort())));
+        assertTrue(lines.contains("✓ Telegram: token valid, the bot is @" + FakeTelegram.BOT_NAME));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ Telegram: the bot is in TELEGRAM_CHAT_ID=" + FakeTelegram.CHAT_ID)));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ DATA_DIR=" + dir.resolve("data") + " will be created")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ time: ") && l.contains("next daily report")));
+        assertTrue(telegram.delivered().isEmpty(), "no message without --telegram-test");
+    }
+
+    @Test
+    void telegramTestSendsOneMessage() throws IOException {
+        assertEquals(0, check(settings(), true).exitCode());
+        assertEquals(1, telegram.delivered().size());
+        assertEquals("regolancer-orchestrator check: Telegram works", telegram.delivered().get(0).path("text").asText());
+    }
+
+    @Test
+    void lndgRefusingTheHostNamesAllowedHosts() throws IOException {
+        lndg.thenAnswer(new FakeLndg.Answer(400, "text/html", "<!doctype html><html><head><title>Bad Request (400)</title>"
+                + "</head><body><h1>Bad Request (400)</h1></body></html>", 0));
+        String line = failure(check(settings(), false));
+        assertTrue(line.startsWith("✗ LNDg at " + lndg.baseUrl() + ": LNDg /api/channels/ answered HTTP 400 (Bad Request (400))\n"
+                + "    → LNDg refuses the host name; its ALLOWED_HOSTS"), line);
+    }
+
+    @Test
+    void lndgRefusingTheLoginSaysCheckUserAndPassword() throws IOException {
+        Map<String, String> raw = settings();
+        raw.put("LNDG_PASS", "wrong-password");
+        String line = failure(check(raw, false));
+        assertTrue(line.contains("answered HTTP 401 (Invalid username/password.)") && line.contains("→ LNDg refused the login; "
+                + "check LNDG_USER and LNDG_PASS"), line);
+    }
+
+    @Test
+    void aWrongLndgAddressSaysCheckTheBaseUrl() throws IOException {
+        Map<String, String> raw = settings();
+        raw.put("LNDG_BASE_URL", lndg.baseUrl() + "/lndg");
+        String line = failure(check(raw, false));
+        assertTrue(line.contains("answered HTTP 404") && line.contains("→ no such page; check that LNDG_BASE_URL is LNDg's address"),
+                line);
+    }
+
+    @Test
+    void aMissingBinaryIsACrossNotAStop() throws IOException {
+        Map<String, String> raw = settings();
+        raw.put("REGOLANCER_BIN", dir.resolve("nowhere/regolancer").toString());
+        String line = failure(check(raw, false));
+        assertTrue(line.startsWith("✗ regolancer: REGOLANCER_BIN=" + dir.resolve("nowhere/regolancer") + " does not exist"), line);
+    }
+
+    @Test
+    void aMacaroonThatCannotBeReadIsNamed() throws IOException {
+        Files.delete(macaroons.resolve("admin.macaroon"));
+        Files.createDirectory(macaroons.resolve("admin.macaroon"));
+        String line = failure(check(settings(), false));
+        assertTrue(line.startsWith("✗ LND's macaroon (macaroon_dir + macaroon_filename) " + macaroons.resolve("admin.macaroon")
+                + " cannot be read by this user"), line);
+    }
+
+    @Test
+    void aClosedGrpcPortIsNamed() throws IOException {
+        template("127.0.0.1:" + Listening.freePort());
+        String line = failure(check(settings(), false));
+        assertTrue(line.contains("LND's gRPC at 127.0.0.1:") && line.contains("refuses") && line.contains("→ is LND running"), line);
+    }
+
+    @Test
+    void aBadTokenIsNamed() throws IOException {
+        Map<String, String> raw = settings();
+        raw.put("TELEGRAM_TOKEN", "987654321:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        String line = failure(check(raw, false));
+        assertTrue(line.startsWith("✗ Telegram: the bot token is refused (401 Unauthorized)\n    → set TELEGRAM_TOKEN"), line);
+        assertFalse(line.contains("987654321:AAAA"), "the token is a secret too");
+    }
+
+    @Test
+    void aChatTheBotIsNotInIsNamed() throws IOException {
+        Map<String, String> raw = settings();
+        raw.put("TELEGRAM_CHAT_ID", "-1009999999999");
+        String line = failure(check(raw, false));
+        assertTrue(line.startsWith("✗ Telegram: TELEGRAM_CHAT_ID=-1009999999999 is not a chat the bot is in (400 Bad Request: "
+                + "chat not found)\n    → add the bot to that chat"), line);
+    }
+
+    @Test
+    void aBadTemplateIsACrossNotAStop() throws IOException {
+        Files.writeString(dir.resolve("config.template.json"), "{\"from\": 905399447106748416}");
+        String line = failure(check(settings(), false));
+        assertTrue(line.startsWith("✗ template: CONFIG_TEMPLATE=") && line.contains("'from' must be a list of strings"), line);
+    }
+}

@@ -45,7 +45,7 @@ public final class Main {
                 } else if (arg.startsWith("--profile=")) {
                     profile = arg.substring("--profile=".length());
                 } else if (arg.equals("--env-file") && i + 1 < args.length) {
-                    envFile = Path.of(args[++i]).toAbsolutePath();
+                    envFile = callerPath(args[++i]);
                 } else if ((arg.equals("report") || arg.equals("check")) && i == 0) {
                     command = arg;
                 } else if (command.equals("report") && arg.equals("--date") && i + 1 < args.length) {
@@ -55,7 +55,7 @@ public final class Main {
                         throw new IllegalArgumentException("--date " + args[i] + " is invalid; accepted: YYYY-MM-DD");
                     }
                 } else if (command.equals("report") && arg.equals("--chart") && i + 1 < args.length) {
-                    chart = Path.of(args[++i]);
+                    chart = callerPath(args[++i]);
                 } else if (command.equals("check") && arg.equals("--telegram-test")) {
                     telegramTest = true;
                 } else if (arg.equals("--help") || arg.equals("-h")) {
@@ -65,6 +65,12 @@ public final class Main {
                 }
             }
             return new CommandLine(command, profile, envFile, date, chart, telegramTest);
+        }
+
+        /** A path from the command line: relative to where the launcher was called (it changes to its install folder). */
+        static Path callerPath(String path) {
+            String caller = System.getenv("REGOLANCER_CALLER_DIR");
+            return (caller == null || caller.isBlank() ? Path.of("") : Path.of(caller)).toAbsolutePath().resolve(path).normalize();
         }
     }
 

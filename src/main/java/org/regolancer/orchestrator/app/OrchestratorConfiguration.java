@@ -92,7 +92,9 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                 new PairWaits(minute.multipliedBy(settings.retryWaitMinutes()), minute.multipliedBy(settings.retryWaitMaxMinutes())),
                 settings.randomizePairs() ? new Random() : null);
         Judge judge = new Judge(judgment, runFiles, stats, errors, clock, settings.logOperational());
-        CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge);
+        org.regolancer.orchestrator.cycle.Pause pause = new org.regolancer.orchestrator.cycle.Pause(settings.dataDir());
+        stats.setPaused(pause::paused);
+        CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause);
         RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, ledger, clock, judge);
         runs.recoverLeftovers();
         judge.loadWaits();
@@ -126,6 +128,24 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         ReportService reports = reportService(settings, clock, errors);
         reports.convertHistory();
         registry.bind("reports", reports);
+        registry.bind("commands", new TelegramCommands(new org.regolancer.orchestrator.commands.CommandDesk(settings.telegramChatId(),
+                settings.telegramCommandUsers(), new org.regolancer.orchestrator.telegram.BotApi(settings.telegramApiUrl(),
+                        settings.telegramToken()), clock, new org.regolancer.orchestrator.commands.CommandDesk.Control() {
+                            @Override
+                            public boolean pause() throws java.io.IOException {
+                                return cycles.pause();
+                            }
+
+                            @Override
+                            public boolean resume() throws java.io.IOException {
+                                return cycles.resume();
+                            }
+                        }, new org.regolancer.orchestrator.commands.StatusText(stats, pause,
+                                settings.dataDir().resolve("rebalances.csv"), settings.reportZone()), errors)));
+        // the commands' long poll waits up to telegram.poll-seconds for an answer: its client waits 10 s longer
+        registry.bind("telegramPollClient", new TimeoutHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .build(), Duration.ofSeconds(Long.parseLong(pc.resolveProperty("telegram.poll-seconds").orElse("30")) + 10)));
+        registry.bind("telegramPollStrategy", new TelegramPollStrategy(errors));
 
         TelegramComponent telegram = context.getComponent("telegram", TelegramComponent.class);
         telegram.setBaseUri(settings.telegramApiUrl().toString());

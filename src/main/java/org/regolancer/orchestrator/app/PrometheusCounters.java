@@ -26,6 +26,8 @@ final class PrometheusCounters {
             FunctionCounter.builder("regolancer.pairs.skipped", stats, s -> s.getSkipped(reason)).tag("reason", reason.label())
                     .description("pairs not run in a cycle, by reason").register(registry);
         }
+        Gauge.builder("regolancer.paused", stats, s -> s.isPaused() ? 1 : 0)
+                .description("1 while paused (Telegram /pause): no run starts").register(registry);
         Gauge.builder("regolancer.pairs.waiting", stats, CycleStats::getPairsWaiting)
                 .description("pairs resting after failed runs").register(registry);
         FunctionCounter.builder("regolancer.payments", stats, CycleStats::getSuccesses)

@@ -34,7 +34,14 @@ class RebalancerHealthCheck extends AbstractHealthCheck {
         builder.detail("cycles", stats.getCycles());
         builder.detail("lndg.failures.in.a.row", stats.getFetchFailuresInARow());
         builder.detail("last.cycle.end", stats.getLastCycleEndTime());
+        builder.detail("paused", stats.isPaused());
         readiness.problem(clock.instant(), started, stats.lastCycleEnd(), stats.getFetchFailuresInARow())
-                .ifPresentOrElse(problem -> builder.down().message(problem), builder::up);
+                .ifPresentOrElse(problem -> builder.down().message(problem), () -> {
+                    // paused is a choice, not a fault: still ready, and it says so
+                    builder.up();
+                    if (stats.isPaused()) {
+                        builder.message("paused (Telegram /pause): no regolancer run starts until /resume");
+                    }
+                });
     }
 }

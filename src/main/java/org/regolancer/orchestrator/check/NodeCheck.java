@@ -1,16 +1,10 @@
 package org.regolancer.orchestrator.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -44,6 +38,7 @@ import org.regolancer.orchestrator.pairing.Pair;
 import org.regolancer.orchestrator.pairing.PairPlanner;
 import org.regolancer.orchestrator.regolancer.RunFiles;
 import org.regolancer.orchestrator.settings.Settings;
+import org.regolancer.orchestrator.telegram.BotApi;
 
 /**
  * {@code check}: is this node set up right? Reads what the daemon would read and tries what it would do, changing
@@ -64,7 +59,6 @@ public final class NodeCheck {
     private final boolean telegramTest;
     private final Clock clock;
     private final Secrets secrets;
-    private final ObjectMapper json = new ObjectMapper();
     private final CheckReport report = new CheckReport();
 
     public NodeCheck(Settings settings, List<String> fileProblems, boolean telegramTest, Clock clock) {
@@ -328,68 +322,40 @@ public final class NodeCheck {
             report.info("Telegram: not configured (TELEGRAM_TOKEN and TELEGRAM_CHAT_ID empty): no messages, no daily report");
             return;
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        JsonNode me = telegramCall(http, "getMe", null);
-        if (me == null) {
-            return;
-        }
-        if (!me.path("ok").asBoolean()) {
-            report.fail("Telegram: the bot token is refused (" + telegramError(me) + ")",
-                    "set TELEGRAM_TOKEN to the token @BotFather gave you");
-            return;
-        }
-        report.pass("Telegram: token valid, the bot is @" + me.path("result").path("username").asText("?"));
-        JsonNode chat = telegramCall(http, "getChat?chat_id=" + URLEncoder.encode(settings.telegramChatId(), StandardCharsets.UTF_8), null);
-        if (chat == null) {
-            return;
-        }
-        if (!chat.path("ok").asBoolean()) {
-            report.fail("Telegram: TELEGRAM_CHAT_ID=" + settings.telegramChatId() + " is not a chat the bot is in ("
-                    + telegramError(chat) + ")", "add the bot to that chat (as an admin of a channel), or fix TELEGRAM_CHAT_ID");
-            return;
-        }
-        JsonNode result = chat.path("result");
-        String name = result.hasNonNull("title") ? result.path("title").asText() : result.path("username").asText("");
-        report.pass("Telegram: the bot is in TELEGRAM_CHAT_ID=" + settings.telegramChatId() + " (" + result.path("type").asText("?")
-                + (name.isEmpty() ? "" : " \"" + clean(name) + "\"") + ")");
-        if (telegramTest) {
-            ObjectNode message = json.createObjectNode();
-            message.put("chat_id", settings.telegramChatId());
-            message.put("text", "regolancer-orchestrator check: Telegram works");
-            JsonNode sent = telegramCall(http, "sendMessage", message);
-            if (sent != null && sent.path("ok").asBoolean()) {
-                report.pass("Telegram: test message sent");
-            } else if (sent != null) {
-                report.fail("Telegram: the test message was refused (" + telegramError(sent) + ")",
-                        "let the bot post in that chat (a channel needs the bot as an admin)");
-            }
-        }
-    }
-
-    /** The answer of one Bot API method, or null (and a ✗ line) when Telegram could not be reached. */
-    private JsonNode telegramCall(HttpClient http, String method, ObjectNode body) {
-        URI uri = URI.create(settings.telegramApiUrl() + "/bot" + settings.telegramToken() + "/" + method);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        }
+        BotApi api = new BotApi(settings.telegramApiUrl(), settings.telegramToken());
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return json.readTree(response.body());
+            JsonNode me = api.getMe();
+            if (!me.path("ok").asBoolean()) {
+                report.fail("Telegram: the bot token is refused (" + clean(BotApi.error(me)) + ")",
+                        "set TELEGRAM_TOKEN to the token @BotFather gave you");
+                return;
+            }
+            report.pass("Telegram: token valid, the bot is @" + me.path("result").path("username").asText("?"));
+            JsonNode chat = api.getChat(settings.telegramChatId());
+            if (!chat.path("ok").asBoolean()) {
+                report.fail("Telegram: TELEGRAM_CHAT_ID=" + settings.telegramChatId() + " is not a chat the bot is in ("
+                        + clean(BotApi.error(chat)) + ")", "add the bot to that chat (as an admin of a channel), or fix TELEGRAM_CHAT_ID");
+                return;
+            }
+            JsonNode result = chat.path("result");
+            String name = result.hasNonNull("title") ? result.path("title").asText() : result.path("username").asText("");
+            report.pass("Telegram: the bot is in TELEGRAM_CHAT_ID=" + settings.telegramChatId() + " (" + result.path("type").asText("?")
+                    + (name.isEmpty() ? "" : " \"" + clean(name) + "\"") + ")");
+            if (telegramTest) {
+                JsonNode sent = api.sendMessage(settings.telegramChatId(), "regolancer-orchestrator check: Telegram works");
+                if (sent.path("ok").asBoolean()) {
+                    report.pass("Telegram: test message sent");
+                } else {
+                    report.fail("Telegram: the test message was refused (" + clean(BotApi.error(sent)) + ")",
+                            "let the bot post in that chat (a channel needs the bot as an admin)");
+                }
+            }
         } catch (IOException e) {
-            report.fail("Telegram at " + settings.telegramApiUrl() + " could not be reached: " + clean(ErrorLog.describe(e)),
+            report.fail("Telegram at " + settings.telegramApiUrl() + " could not be reached: " + clean(e.getMessage()),
                     "check the network, and TELEGRAM_API_URL if you run your own Bot API server");
-            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
         }
-    }
-
-    private String telegramError(JsonNode answer) {
-        return answer.path("error_code").asText("?") + " " + clean(answer.path("description").asText(""));
     }
 
     // --- DATA_DIR and time ----------------------------------------------------------------------------------------

@@ -55,9 +55,10 @@ public class CycleService {
     private final LndgRetryPause lndgRetryPause;
     private final LndgFeeSettings lndgFees;
     private final Judge judge;
+    private final Pause pause;
 
     public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
-            LndgRetryPause lndgRetryPause, LndgFeeSettings lndgFees, Judge judge) {
+            LndgRetryPause lndgRetryPause, LndgFeeSettings lndgFees, Judge judge, Pause pause) {
         this.settings = settings;
         this.stats = stats;
         this.errors = errors;
@@ -65,6 +66,7 @@ public class CycleService {
         this.clock = clock;
         this.lndgFees = lndgFees;
         this.judge = judge;
+        this.pause = pause;
         this.ladder = new AmountLadder(settings.amountInitial(), settings.amountIncreasePercent(),
                 settings.amountEveryRounds(), settings.amountMaxIncreases());
         this.planner = new PairPlanner(settings.excludeChannels());
@@ -133,7 +135,8 @@ public class CycleService {
         PairDispatch dispatch = new PairDispatch(pairs, settings.maxWorkers(), deadline, clock);
         Cycle cycle = new Cycle(number, amount, arMaxFeeRate, start, byId, pairs.size(), dispatch, settings.maxWorkers());
         current = cycle;
-        if (stopping) {
+        if (stopping || pause.paused()) {
+            // paused: planned and judged as ever (so /status and readiness stay true), but no run starts
             dispatch.close();
         }
         if (settings.dryRun() || settings.logOperational()) {
@@ -160,8 +163,9 @@ public class CycleService {
      * longer the more often it failed in a row (the wait ends at once when the daemon stops).
      */
     public void fetchFailed(Exception error) {
-        stats.fetchFailed();
-        errors.report("lndg", "channel fetch failed, cycle skipped: " + lndgFailure(error, "/api/channels/"));
+        String why = lndgFailure(error, "/api/channels/");
+        stats.fetchFailed(clock.instant(), why);
+        errors.report("lndg", "channel fetch failed, cycle skipped: " + why);
         if (!settings.runForever()) {
             lifecycle.finished(1);
             return;
@@ -190,6 +194,8 @@ public class CycleService {
     public void finish(Cycle cycle) {
         Duration took = Duration.between(cycle.getStart(), clock.instant());
         stats.cycleDone(took, clock.instant());
+        stats.lastCycle(new CycleStats.LastCycle(clock.instant(), cycle.getPairCount(), cycle.dispatch().started(),
+                cycle.payments.get(), took));
         int stopped = cycle.stoppedRuns.get();
         int notStarted = cycle.dispatch().notStarted();
         if (stopped > 0 && !stopping) {
@@ -208,6 +214,28 @@ public class CycleService {
     /** True once the daemon is stopping: no new cycle starts. */
     public boolean isStopping() {
         return stopping;
+    }
+
+    /** Telegram's /pause: no run starts from now on (runs going on finish and are recorded). */
+    public boolean pause() throws java.io.IOException {
+        boolean changed = pause.pause(clock.instant());
+        Cycle cycle = current;
+        if (cycle != null) {
+            cycle.dispatch().close();
+        }
+        if (changed) {
+            LOG.info("Paused (Telegram /pause): no regolancer run starts until /resume");
+        }
+        return changed;
+    }
+
+    /** Telegram's /resume: the next cycle runs pairs again. */
+    public boolean resume() throws java.io.IOException {
+        boolean changed = pause.resume();
+        if (changed) {
+            LOG.info("Resumed (Telegram /resume)");
+        }
+        return changed;
     }
 
     /** The daemon is stopping: hand out no more pairs. */

@@ -25,6 +25,16 @@ public class CycleStats implements CycleStatsMBean {
     private final AtomicLong fetchFailuresInARow = new AtomicLong();
     private final Map<SkipReason, AtomicLong> skipped = new EnumMap<>(SkipReason.class);
     private volatile IntSupplier pairsWaiting = () -> 0;
+    private volatile LastCycle lastCycle;
+    private volatile LndgFailure lastLndgFailure;
+
+    /** The last cycle that ran: when it ended, its pairs (to run), runs started, payments, how long it took. */
+    public record LastCycle(Instant end, int pairs, int runs, int payments, Duration took) {
+    }
+
+    /** LNDg's last failure: when, and why in words. */
+    public record LndgFailure(Instant at, String why) {
+    }
     private long summarisedAt = -1;
 
     public CycleStats() {
@@ -34,6 +44,18 @@ public class CycleStats implements CycleStatsMBean {
         for (SkipReason reason : SkipReason.values()) {
             skipped.put(reason, new AtomicLong());
         }
+    }
+
+    private volatile java.util.function.BooleanSupplier paused = () -> false;
+
+    /** Where "paused" comes from (Telegram's /pause). */
+    public void setPaused(java.util.function.BooleanSupplier source) {
+        this.paused = source;
+    }
+
+    @Override
+    public boolean isPaused() {
+        return paused.getAsBoolean();
     }
 
     /** Where the number of pairs resting now comes from (the judgment's waits). */
@@ -80,9 +102,24 @@ public class CycleStats implements CycleStatsMBean {
         lastCycleEnd = end;
     }
 
-    void fetchFailed() {
+    void fetchFailed(Instant at, String why) {
         fetchFailures.incrementAndGet();
         fetchFailuresInARow.incrementAndGet();
+        lastLndgFailure = new LndgFailure(at, why);
+    }
+
+    void lastCycle(LastCycle cycle) {
+        lastCycle = cycle;
+    }
+
+    /** The last cycle that ran, or null before the first. */
+    public LastCycle lastCycle() {
+        return lastCycle;
+    }
+
+    /** LNDg's last failure since start, or null. */
+    public LndgFailure lastLndgFailure() {
+        return lastLndgFailure;
     }
 
     void fetchWorked() {

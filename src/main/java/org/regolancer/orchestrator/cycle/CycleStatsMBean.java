@@ -23,6 +23,9 @@ public interface CycleStatsMBean {
 
     long getRunsFailed();
 
+    /** True while rebalancing is paused (Telegram's /pause): no run starts. */
+    boolean isPaused();
+
     /** Pairs resting now after failed runs. */
     int getPairsWaiting();
 

@@ -140,6 +140,11 @@ public class ReportService {
         return pending;
     }
 
+    /** Today's report so far (Telegram's /report): nothing stored, the day not marked sent. */
+    public Report buildToday() throws IOException {
+        return build(today(), false);
+    }
+
     /**
      * The report for a day, and — when {@code store} — the history's missing completed days appended. The CLI
      * passes {@code store=false}: it changes nothing on disk.

@@ -53,6 +53,8 @@ public record Settings(
         long retryWaitMinutes,
         long retryWaitMaxMinutes,
         int maxPendingHtlcs,
+        boolean telegramCommands,
+        Set<Long> telegramCommandUsers,
         boolean demo) {
 
     /** Telegram is used when a token and a chat id are both set. */
@@ -114,6 +116,9 @@ public record Settings(
         p.put("RETRY_WAIT_MINUTES", Long.toString(retryWaitMinutes));
         p.put("RETRY_WAIT_MAX_MINUTES", Long.toString(retryWaitMaxMinutes));
         p.put("MAX_PENDING_HTLCS", Integer.toString(maxPendingHtlcs));
+        p.put("TELEGRAM_COMMANDS", Boolean.toString(telegramCommands));
+        p.put("TELEGRAM_COMMAND_USERS", String.join(",", telegramCommandUsers.stream().map(String::valueOf).toList()));
+        p.put("commands.enabled", Boolean.toString(telegramCommands && telegramConfigured()));
         p.putAll(managementProperties(managementPort));
         // derived values the routes use
         p.put("cycle.delay-ms", Long.toString(Math.max(1, sleepSeconds * 1000)));
@@ -136,6 +141,8 @@ public record Settings(
             p.put("camel.management.health-check-enabled", "true");
             p.put("camel.management.metrics-enabled", "true");
             p.put("camel.health.enabled", "true");
+            // every check with its message, also when UP (readiness says "paused" then)
+            p.put("camel.health.exposure-level", "full");
             // no per-exchange timing: our counters are what matters, and the daemon stays light
             p.put("camel.metrics.enable-route-policy", "false");
             p.put("camel.metrics.enable-exchange-event-notifier", "false");

@@ -102,6 +102,10 @@ public final class SettingsLoader {
         if (!chatId.isEmpty() && !CHAT_ID.matcher(chatId).matches()) {
             throw new SettingsException("TELEGRAM_CHAT_ID=" + chatId + " is invalid; accepted: a numeric chat id or @channelname");
         }
+        if (bool("TELEGRAM_COMMANDS") && (chatId.isEmpty() || text("TELEGRAM_TOKEN").isEmpty())) {
+            throw new SettingsException("TELEGRAM_COMMANDS=true needs TELEGRAM_TOKEN and TELEGRAM_CHAT_ID; accepted: false, "
+                    + "or true with both set");
+        }
         Set<String> excluded = excluded();
         String reportCron = text("REPORT_CRON");
         if (!org.quartz.CronExpression.isValidExpression(reportCron)) {
@@ -122,6 +126,8 @@ public final class SettingsLoader {
                     + "; accepted: RETRY_WAIT_MAX_MINUTES at least RETRY_WAIT_MINUTES (the longest wait at least the first)");
         }
         int maxPendingHtlcs = (int) number("MAX_PENDING_HTLCS", 0, 483);
+        boolean telegramCommands = bool("TELEGRAM_COMMANDS");
+        Set<Long> commandUsers = userIds("TELEGRAM_COMMAND_USERS");
         Path templateFile = path("CONFIG_TEMPLATE");
         ObjectNode template = template(templateFile, amountInitial);
         Path bin = path("REGOLANCER_BIN");
@@ -135,7 +141,7 @@ public final class SettingsLoader {
                 maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
                 enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort,
                 managementPort, readyMaxCycleAge, readyMaxLndgFailures, feePolicy, retryWait, retryWaitMax, maxPendingHtlcs,
-                demo);
+                telegramCommands, commandUsers, demo);
     }
 
     private String text(String name) {
@@ -274,6 +280,23 @@ public final class SettingsLoader {
             throw new SettingsException("DATA_DIR=" + dir + " is not a writable folder; accepted: a writable folder");
         }
         return dir;
+    }
+
+    /** A comma list of Telegram user ids (whole numbers); empty is none. */
+    private Set<Long> userIds(String name) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String item : text(name).split(",")) {
+            String id = item.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            try {
+                ids.add(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                throw new SettingsException(name + " has '" + id + "'; accepted: a comma list of numeric Telegram user ids");
+            }
+        }
+        return Set.copyOf(ids);
     }
 
     private Set<String> excluded() {

@@ -1,0 +1,32 @@
+package org.regolancer.orchestrator.app;
+
+import org.apache.camel.component.telegram.model.IncomingMessage;
+import org.regolancer.orchestrator.commands.Command;
+import org.regolancer.orchestrator.commands.CommandDesk;
+
+/** The commands route's bean: camel-telegram's incoming message handed to the {@link CommandDesk} as plain values. */
+public class TelegramCommands {
+
+    private final CommandDesk desk;
+
+    TelegramCommands(CommandDesk desk) {
+        this.desk = desk;
+    }
+
+    /** The command in a message or channel post, or null when it is none of ours. */
+    public Command read(IncomingMessage message) {
+        if (message == null || message.getChat() == null) {
+            return null;
+        }
+        return desk.read(message.getText(), message.getChat().getId(), message.getChat().getType(),
+                message.getFrom() == null ? null : message.getFrom().getId(), message.getDate());
+    }
+
+    public String answer(Command command) {
+        return desk.answer(command);
+    }
+
+    public String building() {
+        return desk.building();
+    }
+}

@@ -1,0 +1,47 @@
+package org.regolancer.orchestrator.commands;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** One accepted command: its name ({@code status}, {@code report}, …) and the chat its answer goes to. */
+public record Command(String name, String chatId) {
+
+    public boolean isReport() {
+        return name.equals("report");
+    }
+
+    /** Getter names for Camel's simple language. */
+    public String getName() {
+        return name;
+    }
+
+    public String getChatId() {
+        return chatId;
+    }
+
+    public boolean getReport() {
+        return isReport();
+    }
+
+    /**
+     * The command in a message's text: {@code /status} or {@code /status@OurBot} (any case); empty for plain text and
+     * for a command addressed to another bot.
+     *
+     * @param botName our bot's user name, or null when not known (then any {@code @bot} suffix is taken as ours)
+     */
+    public static Optional<String> nameIn(String text, String botName) {
+        if (text == null || !text.startsWith("/")) {
+            return Optional.empty();
+        }
+        String first = text.strip().split("\\s+", 2)[0].substring(1);
+        int at = first.indexOf('@');
+        if (at >= 0) {
+            String addressee = first.substring(at + 1);
+            if (botName != null && !addressee.equalsIgnoreCase(botName)) {
+                return Optional.empty();
+            }
+            first = first.substring(0, at);
+        }
+        return first.isEmpty() ? Optional.empty() : Optional.of(first.toLowerCase(Locale.ROOT));
+    }
+}

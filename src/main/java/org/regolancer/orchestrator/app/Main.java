@@ -19,6 +19,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
 
+    static {
+        // under systemd the journal adds the time: no second timestamp (set before the first logger is made)
+        if (Boolean.getBoolean("log.journal")) {
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "false");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger("org.regolancer.orchestrator");
     static final int EXIT_BAD_SETTING = 2;
     static final int EXIT_START_FAILED = 1;

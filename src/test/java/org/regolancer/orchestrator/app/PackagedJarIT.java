@@ -127,7 +127,7 @@ class PackagedJarIT {
                 Thread.sleep(100);
             }
             String first = output().lines().findFirst().orElse("");
-            assertTrue(first.startsWith("INFO  regolancer-orchestrator started (demo"), first);
+            assertTrue(first.startsWith("INFO regolancer-orchestrator started (demo"), first);
         } finally {
             stop(daemon);
         }

@@ -1,11 +1,22 @@
 package org.regolancer.orchestrator.app;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.socket.ConnectionSocketFactory;
+import org.apache.hc.client5.http.socket.PlainConnectionSocketFactory;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.properties.PropertiesComponent;
@@ -25,6 +36,8 @@ import org.regolancer.orchestrator.cycle.RegolancerRuns;
 import org.regolancer.orchestrator.lndg.LndgReportClient;
 import org.regolancer.orchestrator.lndg.LndgRetryPause;
 import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.report.ChartDrawer;
+import org.regolancer.orchestrator.report.ChartProcess;
 import org.regolancer.orchestrator.report.ReportService;
 import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.regolancer.ProcessRunner;
@@ -62,11 +75,15 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         this.lifecycle = lifecycle;
     }
 
-    /** The daily report's service; the {@code report} command builds the same one. */
-    static ReportService reportService(Settings settings, Clock clock, ErrorLog errors) {
+    /**
+     * The daily report's service; the {@code report} command builds the same one, drawing its chart in its own
+     * (short-lived) process, where the daemon draws it in a process of the chart's own (README: Footprint).
+     */
+    static ReportService reportService(Settings settings, Clock clock, ErrorLog errors, ChartDrawer chart) {
         LndgReportClient lndg = new LndgReportClient(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(),
-                settings.lndgZone(), Duration.ofSeconds(5), Duration.ofSeconds(60));
-        return new ReportService(settings.reportZone(), settings.reportCron(), lndg, settings.dataDir(), clock, errors);
+                settings.lndgZone(), Duration.ofSeconds(60));
+        return new ReportService(settings.reportZone(), settings.reportCron(), lndg, settings.dataDir(), clock, errors,
+                chart);
     }
 
     @Override
@@ -98,8 +115,16 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, ledger, clock, judge);
         runs.recoverLeftovers();
         judge.loadWaits();
-        ExecutorService workers = context.getExecutorServiceManager()
-                .newFixedThreadPool(this, "regolancer-worker", settings.maxWorkers());
+        // a worker thread per run going on, none while nothing runs (a balanced node keeps no idle threads)
+        ThreadPoolProfile elastic = new ThreadPoolProfile("regolancer-worker");
+        // (MAX_WORKERS threads at most, made as tokens arrive; each gone after 30 s without work)
+        elastic.setPoolSize(settings.maxWorkers());
+        elastic.setMaxPoolSize(settings.maxWorkers());
+        elastic.setMaxQueueSize(-1);
+        elastic.setKeepAliveTime(30L);
+        elastic.setTimeUnit(TimeUnit.SECONDS);
+        elastic.setAllowCoreThreadTimeOut(true);
+        ExecutorService workers = context.getExecutorServiceManager().newThreadPool(this, "regolancer-worker", elastic);
 
         Jmx.register(stats);
         // edits in routes/ apply while the daemon runs; a broken edit is refused and the old routes stay
@@ -125,7 +150,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         PaymentNotices notices = paymentNotices(context, pc, settings, errors, clock);
         registry.bind("notices", notices);
         lifecycle.setBeforeFinishing(() -> notices.awaitSent(ONE_CYCLE_NOTICE_WAIT));
-        ReportService reports = reportService(settings, clock, errors);
+        ReportService reports = reportService(settings, clock, errors, ChartProcess.ofThisJvm());
         reports.convertHistory();
         registry.bind("reports", reports);
         registry.bind("commands", new TelegramCommands(new org.regolancer.orchestrator.commands.CommandDesk(settings.telegramChatId(),
@@ -143,15 +168,26 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                         }, new org.regolancer.orchestrator.commands.StatusText(stats, pause,
                                 settings.dataDir().resolve("rebalances.csv"), settings.reportZone()), errors)));
         // the commands' long poll waits up to telegram.poll-seconds for an answer: its client waits 10 s longer
-        registry.bind("telegramPollClient", new TimeoutHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .build(), Duration.ofSeconds(Long.parseLong(pc.resolveProperty("telegram.poll-seconds").orElse("30")) + 10)));
+        registry.bind("telegramPollClient", new TimeoutHttpClient(
+                Duration.ofSeconds(Long.parseLong(pc.resolveProperty("telegram.poll-seconds").orElse("30")) + 10)));
         registry.bind("telegramPollStrategy", new TelegramPollStrategy(errors));
 
+        if ("http".equalsIgnoreCase(settings.lndgBaseUrl().getScheme())) {
+            // LNDg over plain http (the usual, on the node itself): camel-http's own pool would set up TLS it never uses
+            context.getComponent("http", HttpComponent.class).setClientConnectionManager(
+                    plainHttpConnections(millis(pc, "lndg.connect-timeout-ms"), millis(pc, "lndg.read-timeout-ms")));
+        }
+        if (settings.reportsEnabled()) {
+            // the report is the only Quartz job: one thread, jobs in memory (with the report off Quartz is never started)
+            java.util.Properties quartz = new java.util.Properties();
+            quartz.setProperty("org.quartz.threadPool.threadCount", "1");
+            quartz.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+            context.getComponent("quartz", QuartzComponent.class).setProperties(quartz);
+        }
         TelegramComponent telegram = context.getComponent("telegram", TelegramComponent.class);
         telegram.setBaseUri(settings.telegramApiUrl().toString());
         Duration telegramTimeout = millis(pc, "telegram.timeout-ms");
-        telegram.setClient(new TimeoutHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                telegramTimeout));
+        telegram.setClient(new TimeoutHttpClient(telegramTimeout));
         // the notify route's Telegram endpoint is made (not used) even when Telegram is off, and needs some token:
         // made with its route, it is stopped with it, after the routes that record payments
         telegram.setAuthorizationToken(settings.telegramConfigured() ? settings.telegramToken() : "telegram-is-off");
@@ -203,6 +239,23 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         });
     }
 
+
+    /** Connections to LNDg over plain http only, with the connect and read time limits the endpoint would have set. */
+    private static HttpClientConnectionManager plainHttpConnections(Duration connect, Duration read) {
+        PoolingHttpClientConnectionManager connections =
+                new PoolingHttpClientConnectionManager(
+                        RegistryBuilder.<ConnectionSocketFactory>create()
+                                .register("http", PlainConnectionSocketFactory.getSocketFactory())
+                                .build());
+        connections.setDefaultSocketConfig(SocketConfig.custom()
+                .setSoTimeout(Timeout.ofMilliseconds(read.toMillis())).build());
+        connections.setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofMilliseconds(connect.toMillis()))
+                .setSocketTimeout(Timeout.ofMilliseconds(read.toMillis())).build());
+        connections.setMaxTotal(4);
+        connections.setDefaultMaxPerRoute(4);
+        return connections;
+    }
 
     /** The notices' sender, sending each through the notify route, and what a stop leaves in DATA_DIR for the next start. */
     private static PaymentNotices paymentNotices(CamelContext context, PropertiesComponent pc, Settings settings,

@@ -82,7 +82,7 @@ public final class NodeCheck {
 
     private void lndg() {
         String where = "LNDg at " + settings.lndgBaseUrl();
-        LndgHttp http = new LndgHttp(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(), Duration.ofSeconds(5),
+        LndgHttp http = new LndgHttp(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(),
                 Duration.ofSeconds(30));
         ChannelFetch fetch = new ChannelFetch(new ChannelPageParser(), "is_open=true&is_active=true&limit=5000", 50);
         String first;

@@ -4,44 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.ops.SharedHttpClient;
 
 /**
  * GET requests to LNDg outside the cycle (the report, {@code check}): Basic auth sent with the first request, no
  * redirects followed (credentials never go elsewhere), a time limit, and every failure an {@link LndgException} in
- * words ({@link LndgAnswer}). The JDK client is made on the first request, not before.
+ * words ({@link LndgAnswer}), through the {@link SharedHttpClient} (made on the first request, not before).
  */
 public final class LndgHttp {
 
     private final URI base;
     private final String authorization;
-    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final ObjectMapper json = new ObjectMapper();
-    private HttpClient http;
 
-    public LndgHttp(URI base, String user, String password, Duration connectTimeout, Duration readTimeout) {
+    /** @param readTimeout the time limit of each request, connecting included */
+    public LndgHttp(URI base, String user, String password, Duration readTimeout) {
         this.base = base;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
     }
 
     public URI base() {
         return base;
-    }
-
-    private synchronized HttpClient client() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-        return http;
     }
 
     /** The answer's body, when LNDg answered 200. */
@@ -52,7 +43,7 @@ public final class LndgHttp {
                 .header("Authorization", authorization).header("Accept", "application/json").GET().build();
         HttpResponse<String> response;
         try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofString());
+            response = SharedHttpClient.get().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new LndgException("LNDg " + path + " could not be reached (" + this.base + "): " + ErrorLog.describe(e));
         } catch (InterruptedException e) {

@@ -27,9 +27,8 @@ public final class LndgReportClient implements ActivitySource {
     private final LndgHttp http;
     private final ZoneId lndgZone;
 
-    public LndgReportClient(URI base, String user, String password, ZoneId lndgZone, Duration connectTimeout,
-            Duration readTimeout) {
-        this(new LndgHttp(base, user, password, connectTimeout, readTimeout), lndgZone);
+    public LndgReportClient(URI base, String user, String password, ZoneId lndgZone, Duration readTimeout) {
+        this(new LndgHttp(base, user, password, readTimeout), lndgZone);
     }
 
     public LndgReportClient(LndgHttp http, ZoneId lndgZone) {

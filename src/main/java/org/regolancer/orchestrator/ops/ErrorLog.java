@@ -111,6 +111,11 @@ public class ErrorLog {
         report(kind, context + ": " + describe(error));
     }
 
+    /** {@link #report(String, String, Throwable)} for the routes: one name, one signature, so Camel never has to pick. */
+    public void failed(String kind, String context, Throwable error) {
+        report(kind, context, error);
+    }
+
     /** A message that names a class (a wrapper's "due to: org.x.SomeException: …") rather than saying what went wrong. */
     private static final java.util.regex.Pattern NAMES_A_CLASS = java.util.regex.Pattern.compile(
             "\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:Exception|Error)\\b");

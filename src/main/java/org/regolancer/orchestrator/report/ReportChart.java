@@ -48,6 +48,40 @@ public final class ReportChart {
         return png(lastDay, days, value -> { });
     }
 
+    /** What the chart shows, as {@link ChartProcess} hands it over: the last day, then "date ours lndg forwarded" a line. */
+    static String input(LocalDate lastDay, Map<LocalDate, DayFigures> days) {
+        StringBuilder text = new StringBuilder(lastDay.toString()).append('\n');
+        for (LocalDate d = lastDay.minusDays(29); !d.isAfter(lastDay); d = d.plusDays(1)) {
+            DayFigures f = ReportText.day(days, d);
+            text.append(d).append(' ').append(f.oursSat()).append(' ').append(f.lndgSat()).append(' ')
+                    .append(f.forwardSat()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The days of {@link #input}, with the figures the chart draws (the others 0). */
+    static Map<LocalDate, DayFigures> days(List<String> lines) {
+        Map<LocalDate, DayFigures> days = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.trim().split(" ");
+            if (f.length == 4) {
+                LocalDate d = LocalDate.parse(f[0]);
+                days.put(d, new DayFigures(d, 0, Long.parseLong(f[1]), 0, 0, Long.parseLong(f[2]), 0, true, 0,
+                        Long.parseLong(f[3]), 0));
+            }
+        }
+        return days;
+    }
+
+    /** Draws the chart of {@link #input} read from stdin as a PNG on stdout (the daemon's {@link ChartProcess}). */
+    public static void main(String[] args) throws IOException {
+        List<String> lines = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8)).lines().toList();
+        byte[] png = png(LocalDate.parse(lines.get(0).trim()), days(lines));
+        System.out.write(png);
+        System.out.flush();
+    }
+
     /** @param ticks sees the value of every y-axis tick label XChart draws (tests check they are the round steps) */
     static byte[] png(LocalDate lastDay, Map<LocalDate, DayFigures> days, java.util.function.DoubleConsumer ticks)
             throws IOException {

@@ -37,14 +37,6 @@ public class ReportService {
         public boolean hasChart() {
             return chart != null;
         }
-
-        public String getText() {
-            return text;
-        }
-
-        public byte[] getChart() {
-            return chart;
-        }
     }
 
     static final Duration RETRY_FOR = Duration.ofHours(24);
@@ -58,6 +50,7 @@ public class ReportService {
     private final Path sentFile;
     private final Clock clock;
     private final ErrorLog errors;
+    private final ChartDrawer chart;
     private LocalDate pending;
     private Instant pendingSince;
     private LocalDate alertedOn;
@@ -66,6 +59,13 @@ public class ReportService {
     private final java.util.Set<LocalDate> caughtUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReportService(ZoneId zone, String cron, ActivitySource lndg, Path dataDir, Clock clock, ErrorLog errors) {
+        this(zone, cron, lndg, dataDir, clock, errors, ReportChart::png);
+    }
+
+    /** @param chart draws the chart: in this process, or in one of its own ({@link ChartProcess}) for a daemon */
+    public ReportService(ZoneId zone, String cron, ActivitySource lndg, Path dataDir, Clock clock, ErrorLog errors,
+            ChartDrawer chart) {
+        this.chart = chart;
         this.zone = zone;
         this.cron = cron;
         this.lndg = lndg;
@@ -197,13 +197,13 @@ public class ReportService {
         }
         boolean late = complete || caughtUp.contains(date);
         String text = ReportText.render(date, zone, late, complete, all);
-        byte[] chart = null;
+        byte[] png = null;
         try {
-            chart = ReportChart.png(date, all);
+            png = chart.png(date, all);
         } catch (IOException | RuntimeException | Error e) {
             errors.report("report", "chart for " + date + " failed, the text goes without it", e);
         }
-        return new Report(date, late, complete, text, chart);
+        return new Report(date, late, complete, text, png);
     }
 
     /**

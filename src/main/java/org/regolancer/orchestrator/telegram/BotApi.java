@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.regolancer.orchestrator.ops.SharedHttpClient;
 
 /**
  * Telegram Bot API methods camel-telegram does not offer ({@code getMe}, {@code getChat}), and a plain
@@ -21,18 +21,10 @@ public final class BotApi {
     private final URI base;
     private final String token;
     private final ObjectMapper json = new ObjectMapper();
-    private HttpClient http;
 
     public BotApi(URI base, String token) {
         this.base = base;
         this.token = token;
-    }
-
-    private synchronized HttpClient client() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        }
-        return http;
     }
 
     public JsonNode getMe() throws IOException, InterruptedException {
@@ -57,7 +49,7 @@ public final class BotApi {
         }
         HttpResponse<String> response;
         try {
-            response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = SharedHttpClient.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             // the JDK's messages carry no URL, but be sure: a new exception with the cause's words only
             throw new IOException(org.regolancer.orchestrator.ops.ErrorLog.describe(e).replace(token, "***"));

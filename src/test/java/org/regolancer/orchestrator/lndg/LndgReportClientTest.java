@@ -28,8 +28,7 @@ class LndgReportClientTest {
     }
 
     private LndgReportClient client(String password, ZoneId zone) {
-        return new LndgReportClient(URI.create(lndg.baseUrl()), FakeLndg.USER, password, zone, Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
+        return new LndgReportClient(URI.create(lndg.baseUrl()), FakeLndg.USER, password, zone, Duration.ofSeconds(5));
     }
 
     @Test

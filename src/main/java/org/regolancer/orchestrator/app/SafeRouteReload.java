@@ -30,6 +30,9 @@ final class SafeRouteReload extends RouteWatcherReloadStrategy {
         setPattern("*.yaml");
         // only the edited file's routes are replaced; the others keep running untouched
         setRemoveAllRoutes(false);
+        // the file system tells the watcher of an edit at once (inotify); the timeout is only how often its thread
+        // wakes up to look whether it should stop: not every 2 s for years
+        setPollTimeout(600_000);
     }
 
     @Override

@@ -84,6 +84,11 @@ public class RegolancerRuns {
         return ticket;
     }
 
+    /** regolancer's arguments for this run (a plain call for the route: cheaper for Camel than an OGNL path). */
+    public List<String> argsOf(RunTicket ticket) {
+        return ticket.getArgs();
+    }
+
     /** The ticket of the run whose config is the given argument list's {@code --config} file. */
     RunTicket ticketFor(List<String> args) {
         int i = args.indexOf("--config");

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +47,16 @@ public final class ProcessRunner implements AutoCloseable {
     public ProcessRunner(Duration grace, Clock clock) {
         this.grace = grace;
         this.clock = clock;
-        this.killer = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor timers = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "regolancer-deadline");
             t.setDaemon(true);
             return t;
         });
+        // gone while nothing runs; a cancelled deadline leaves no task behind
+        timers.setKeepAliveTime(30, TimeUnit.SECONDS);
+        timers.allowCoreThreadTimeOut(true);
+        timers.setRemoveOnCancelPolicy(true);
+        this.killer = timers;
     }
 
     public ProcessResult run(List<String> command, Map<String, String> environment, Instant deadline,

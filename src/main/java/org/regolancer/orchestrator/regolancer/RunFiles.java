@@ -45,6 +45,8 @@ public final class RunFiles implements PendingRows {
 
     private final Path folder;
     private final AtomicLong counter = new AtomicLong();
+    /** The folder was made or checked by us and is still there: not looked at again for every run. */
+    private boolean verified;
 
     public record Run(Path config, Path stat) {
     }
@@ -61,12 +63,20 @@ public final class RunFiles implements PendingRows {
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Paths.get(System.getProperty("java.io.tmpdir"));
     }
 
-    /** The private folder, created owner-only on first use; refused if someone else's. */
+    /**
+     * The private folder, created owner-only on first use; refused if someone else's. Checked once: nobody else can
+     * replace a folder of ours in /dev/shm (sticky), and we forget the check when we remove it.
+     */
     public synchronized Path folder() throws IOException {
+        if (verified) {
+            return folder;
+        }
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
         }
-        return checked();
+        checked();
+        verified = true;
+        return folder;
     }
 
     private Path checked() throws IOException {
@@ -92,7 +102,8 @@ public final class RunFiles implements PendingRows {
         while (true) {
             String stem = pair.source().id() + "-" + pair.target().id() + "-" + counter.incrementAndGet();
             Run run = new Run(dir.resolve(stem + ".json"), dir.resolve(stem + STAT_SUFFIX));
-            if (Files.notExists(run.config(), LinkOption.NOFOLLOW_LINKS) && Files.notExists(run.stat(), LinkOption.NOFOLLOW_LINKS)) {
+            // java.io's checks: NIO's throw (and fill in) an exception for every file that is not there, i.e. every run
+            if (!run.config().toFile().exists() && !run.stat().toFile().exists()) {
                 return run;
             }
         }
@@ -107,8 +118,9 @@ public final class RunFiles implements PendingRows {
         return statLines(run.stat());
     }
 
+    /** A stat file's lines; none when regolancer wrote none (the usual: no payment). Only we write in the folder. */
     private static List<String> statLines(Path stat) throws IOException {
-        return Files.isRegularFile(stat, LinkOption.NOFOLLOW_LINKS) ? Files.readAllLines(stat, StandardCharsets.UTF_8) : List.of();
+        return stat.toFile().isFile() ? Files.readAllLines(stat, StandardCharsets.UTF_8) : List.of();
     }
 
     /** Removes the config only: a stat file whose payments were not taken in stays for the next start. */
@@ -145,6 +157,7 @@ public final class RunFiles implements PendingRows {
             return;
         }
         checked();
+        verified = false;
         boolean keepFolder = false;
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,4 +1,4 @@
-// A stand-in LNDg for the benchmarks: `java bench/StandinLndg.java PORT SOURCES TARGETS REQUEST_LOG`.
+// A stand-in LNDg for the benchmarks: `java bench/StandinLndg.java PORT SOURCES TARGETS REQUEST_LOG [NEUTRAL]`.
 // Serves /api/channels/ with SOURCES source channels and TARGETS target channels (distinct peers, so every
 // source × target is a pair; fee fields such that LNDg's fee cap lets every target run) and appends one line per
 // request (epoch millis) to REQUEST_LOG; /api/settings/ with AR-MaxFeeRate 500.
@@ -15,9 +15,12 @@ public class StandinLndg {
         int sources = Integer.parseInt(args[1]);
         int targets = Integer.parseInt(args[2]);
         String log = args[3];
+        // channels that are neither source nor target (a balanced node's): 50 % local, not auto-rebalanced
+        int neutral = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         StringBuilder rows = new StringBuilder();
-        for (int i = 1; i <= sources + targets; i++) {
-            boolean target = i > sources;
+        for (int i = 1; i <= sources + targets + neutral; i++) {
+            boolean target = i > sources && i <= sources + targets;
+            boolean balanced = i > sources + targets;
             if (rows.length() > 0) {
                 rows.append(',');
             }
@@ -26,9 +29,10 @@ public class StandinLndg {
                     + "\"pending_inbound\":0,\"is_active\":true,\"is_open\":true,\"private\":false,"
                     + "\"auto_rebalance\":%b,\"ar_in_target\":90,\"ar_out_target\":75,\"local_fee_rate\":100,"
                     + "\"remote_fee_rate\":10,\"ar_max_cost\":65,\"htlc_count\":0}",
-                    800000000000000000L + i, i, i, target ? 50000 : 900000, target ? 950000 : 100000, target));
+                    800000000000000000L + i, i, i, balanced ? 500000 : target ? 50000 : 900000,
+                    balanced ? 500000 : target ? 950000 : 100000, target));
         }
-        byte[] body = ("{\"count\":" + (sources + targets) + ",\"next\":null,\"previous\":null,\"results\":[" + rows + "]}")
+        byte[] body = ("{\"count\":" + (sources + targets + neutral) + ",\"next\":null,\"previous\":null,\"results\":[" + rows + "]}")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] empty = "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}".getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);

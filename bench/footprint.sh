@@ -1,90 +1,123 @@
 #!/usr/bin/env bash
-# Measures the daemon's footprint on this machine and prints the numbers the README quotes:
-#   1. dispatch rate: pairs/s with a regolancer that exits at once, against the same stand-in driven by
-#      `xargs -P MAX_WORKERS`, as a ratio;
-#   2. CPU seconds per 100 cycles, and peak/steady RSS, with the JVM options of systemd/regolancer-orchestrator.service;
-#   3. bytes written to disk (/proc/PID/io write_bytes) over cycles without a payment or an error;
-#   4. time from start to the first LNDg request;
-#   plus CPU used while sleeping between cycles.
-# Usage: bench/footprint.sh   (after `mvn -B package -DskipTests`; needs only bash, a JDK and coreutils)
+# The daemon's footprint, measured as the footprint issue asks: the packaged jar with the JVM options it ships with
+# (bench/jvm-options.sh), against the bench's stand-in LNDg and stand-in regolancers, MAX_WORKERS=2, every pair run
+# every cycle (RETRY_WAIT_MINUTES=0, as the Python original did), Telegram, the daily report, JMX_PORT and
+# MANAGEMENT_PORT off; figures of the daemon process itself (children excluded), taken after WARMUP seconds and over
+# MEASURE seconds (/proc counts CPU in 10 ms ticks), threads and RSS read from /proc (no tool attaches to the JVM).
+#   busy:   13 channels, 11 pairs, every run fails at once, SLEEP_SECONDS=1 -> CPU per regolancer run
+#   normal: 13 channels, 11 pairs, runs take 2 s and fail, SLEEP_SECONDS=5  -> CPU per minute, disk writes
+#   idle:   13 channels, a balanced node (no pairs), SLEEP_SECONDS=5       -> CPU per minute, threads
+#   report: idle, with Telegram (a stand-in) and a daily report built 10 s after start (a missed day caught up)
+#           -> RSS and threads after it
+# Every scenario of this build and, when BASELINE is a build folder (a checkout where `mvn package` ran), of that
+# build runs at the same time, each daemon with its own options: all are measured in one run, under the same load
+# (together they use a few % of one core).
+# Usage: bench/footprint.sh   (after `mvn -B package -DskipTests`; bash, a JDK, coreutils)
+#        WARMUP=600 MEASURE=600 BASELINE=/path/to/old/checkout SCENARIOS="busy normal idle report" bench/footprint.sh
+# The defaults (10 min warm-up, 10 min measured) take about 21 minutes; WARMUP=30 MEASURE=30 for a smoke run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=$PWD/target/regolancer-orchestrator.jar
-[ -f "$JAR" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
-WORKERS=${WORKERS:-4}
-SOURCES=${SOURCES:-12}
-TARGETS=${TARGETS:-12}
-PORT=${PORT:-18889}
-JVM_OPTS=$(bench/jvm-options.sh)
+WARMUP=${WARMUP:-600}
+MEASURE=${MEASURE:-600}
+SCENARIOS=${SCENARIOS:-busy normal idle report}
+PORT=${PORT:-18892}
 TICK=$(getconf CLK_TCK)
+builds=("$PWD")
+[ -n "${BASELINE:-}" ] && builds+=("$(cd "$BASELINE" && pwd)")
+for b in "${builds[@]}"; do
+  [ -f "$b/target/regolancer-orchestrator.jar" ] || { echo "build first: mvn -B package -DskipTests in $b" >&2; exit 1; }
+done
 
 work=$(mktemp -d)
+# the stand-in regolancers count their runs in RAM: the kernel adds a reaped child's disk writes to its parent's
+# /proc/PID/io, so a count on disk would show up as the daemon's writes
+ram=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work" "$ram"; }
 trap cleanup EXIT
-cp -r application.properties config.template.json routes "$work"/
-cp bench/instant-regolancer "$work"/regolancer
 
-java bench/StandinLndg.java "$PORT" "$SOURCES" "$TARGETS" "$work/lndg-requests.log" &
-pids+=($!)
-for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
-
-start_daemon() { # SLEEP_SECONDS, extra env...
-  local sleep=$1; shift
-  (cd "$work" && exec env -i PATH="$PATH" HOME="$HOME" "$@" LNDG_BASE_URL=http://127.0.0.1:$PORT LNDG_USER=bench \
-    LNDG_PASS=bench-pass MAX_WORKERS=$WORKERS SLEEP_SECONDS=$sleep RANDOMIZE_PAIRS=false ENABLE_DAILY_REPORT=false RETRY_WAIT_MINUTES=0 \
-    DATA_DIR="$work/data" BENCH_RUNS="${RUNS_FILE:-$work/runs.log}" java $JVM_OPTS -jar "$JAR" >"$work/daemon.log" 2>&1) &
-  daemon=$!
-  pids+=($daemon)
+start_server() { # port, java file, args...
+  local port=$1; shift
+  java "$@" &
+  pids+=($!)
+  for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0; sleep 0.1; done
+  echo "the stand-in on port $port did not start" >&2; exit 1
 }
+start_server "$PORT" bench/StandinLndg.java "$PORT" 11 1 "$work/requests-pairs.log" 1
+start_server $((PORT + 1)) bench/StandinLndg.java $((PORT + 1)) 0 0 "$work/requests-balanced.log" 13
+start_server $((PORT + 2)) bench/StandinTelegram.java $((PORT + 2))
+
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-requests() { [ -f "$work/lndg-requests.log" ] && wc -l < "$work/lndg-requests.log" || echo 0; }
+rss_mb() { awk '/VmRSS/{printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+threads() { awk '/Threads/{print $2}' "/proc/$1/status"; }
+written() { awk '/^write_bytes/{print $2}' "/proc/$1/io"; }
 
-# 4. start-up: JVM start to the first LNDg request
-: > "$work/lndg-requests.log"
-t0=$(date +%s%3N)
-start_daemon 0
-for _ in $(seq 1 1500); do [ "$(requests)" -ge 1 ] && break; kill -0 "$daemon" 2>/dev/null || { cat "$work/daemon.log" >&2; exit 1; }; sleep 0.02; done
-t1=$(head -1 "$work/lndg-requests.log")
-echo "start to first LNDg request: $((t1 - t0)) ms"
+start_daemon() { # build dir, scenario, label
+  local build=$1 scenario=$2 label=$3 dir="$work/$3" lndg=$PORT sleep=5 regolancer=bench/slow-regolancer extra=()
+  mkdir -p "$dir"
+  cp -r "$build/application.properties" "$build/config.template.json" "$build/routes" "$dir"/
+  case $scenario in
+    busy) sleep=1; regolancer=bench/instant-regolancer ;;
+    idle) lndg=$((PORT + 1)) ;;
+    report) lndg=$((PORT + 1))
+      # yesterday's report was sent and today's time (00:00:30 UTC) has passed: today's is caught up 10 s after
+      # the start (its classes stay loaded for the rest of the run)
+      mkdir -p "$dir/data"; date -u -d yesterday +%F > "$dir/data/daily-report.sent"
+      extra=(TELEGRAM_TOKEN=123456789:bench-token-not-secret-at-all TELEGRAM_CHAT_ID=-1001 TELEGRAM_API_URL=http://127.0.0.1:$((PORT + 2))
+             ENABLE_DAILY_REPORT=true SEND_REBALANCE_MSG=false REPORT_TIMEZONE=UTC "REPORT_CRON=30 0 0 * * ?") ;;
+  esac
+  cp "$regolancer" "$dir/regolancer"
+  : > "$ram/$label.runs"
+  # a build with a launcher is started through it, exactly as shipped; an older one with its unit's options and env
+  local command=(java $(bench/jvm-options.sh "$build") -jar "$build/target/regolancer-orchestrator.jar") env=(MALLOC_ARENA_MAX=2)
+  [ -x "$build/bin/regolancer-orchestrator" ] && { command=("$build/bin/regolancer-orchestrator"); env=(); }
+  (cd "$dir" && exec env -i PATH="$PATH" HOME="$HOME" "${env[@]}" LNDG_BASE_URL=http://127.0.0.1:$lndg LNDG_USER=bench \
+    LNDG_PASS=bench-pass MAX_WORKERS=2 SLEEP_SECONDS=$sleep RETRY_WAIT_MINUTES=0 ENABLE_DAILY_REPORT=false TELEGRAM_TOKEN= \
+    TELEGRAM_CHAT_ID= JMX_PORT=0 MANAGEMENT_PORT=0 DATA_DIR="$dir/data" REGOLANCER_BIN="$dir/regolancer" \
+    CONFIG_TEMPLATE="$dir/config.template.json" BENCH_RUNS="$ram/$label.runs" "${extra[@]}" "${command[@]}" >"$dir/daemon.log" 2>&1) &
+  echo $!
+}
 
-# 1. dispatch rate once warm (runs counted by the stand-in itself)
-pairs=$((SOURCES * TARGETS))
-sleep 5
-r0=$(wc -l < "$work/runs.log"); s0=$(date +%s%3N); sleep 20; r1=$(wc -l < "$work/runs.log"); s1=$(date +%s%3N)
-daemon_rate=$(awk -v n=$((r1 - r0)) -v ms=$((s1 - s0)) 'BEGIN{printf "%.1f", n * 1000 / ms}')
-echo '{"from":["1"],"to":["2"],"amount":19532}' > "$work/cfg.json"
-: > "$work/xargs-runs.log"
-x0=$(date +%s%3N)
-seq 1 $((r1 - r0)) | BENCH_RUNS="$work/xargs-runs.log" xargs -P "$WORKERS" -I{} "$work/regolancer" --config "$work/cfg.json" 2>/dev/null || true
-x1=$(date +%s%3N)
-xargs_rate=$(awk -v n=$((r1 - r0)) -v ms=$((x1 - x0)) 'BEGIN{printf "%.1f", n * 1000 / ms}')
-echo "dispatch: daemon $daemon_rate pairs/s, xargs -P $WORKERS $xargs_rate runs/s, ratio $(awk -v a="$daemon_rate" -v b="$xargs_rate" 'BEGIN{printf "%.2f", a / b}') ($pairs pairs a cycle, $WORKERS workers)"
-
-# 2. CPU per 100 cycles and RSS (cycles = LNDg requests: one page each)
-c0=$(requests); k0=$(cpu_ticks "$daemon")
-until [ "$(requests)" -ge $((c0 + 100)) ]; do sleep 0.2; done
-k1=$(cpu_ticks "$daemon")
-echo "CPU per 100 cycles of $pairs pairs: $(awk -v t=$((k1 - k0)) -v hz="$TICK" 'BEGIN{printf "%.2f", t / hz}') s"
-echo "RSS: steady $(awk '/VmRSS/{print int($2/1024)}' /proc/$daemon/status) MB, peak $(awk '/VmHWM/{print int($2/1024)}' /proc/$daemon/status) MB (JVM options: $JVM_OPTS)"
-kill "$daemon"; wait "$daemon" 2>/dev/null || true
-
-# 3: cycles without a payment or an error, at the default 5 s sleep. The stand-in must not count its runs on
-# disk here: a process's /proc/PID/io includes the I/O of the children it has reaped.
-RUNS_FILE=/dev/null start_daemon 5
-until [ "$(requests)" -ge $((c0 + 110)) ]; do sleep 0.2; done
-sleep 3
-w0=$(awk '/^write_bytes/{print $2}' /proc/$daemon/io); q0=$(requests)
-sleep 60
-w1=$(awk '/^write_bytes/{print $2}' /proc/$daemon/io); q1=$(requests)
-echo "disk writes over $((q1 - q0)) cycles of $pairs pairs without a payment or an error: $((w1 - w0)) bytes"
-echo "RSS in normal operation (5 s sleeps): $(awk '/VmRSS/{print int($2/1024)}' /proc/$daemon/status) MB"
-kill "$daemon"; wait "$daemon" 2>/dev/null || true
-
-# CPU while sleeping between cycles: one cycle, then 60 s of a 300 s sleep
-RUNS_FILE=/dev/null start_daemon 300
-q0=$(requests)
-until [ "$(requests)" -gt "$q0" ]; do sleep 0.2; done
-sleep 10
-k0=$(cpu_ticks "$daemon"); sleep 60; k1=$(cpu_ticks "$daemon")
-echo "CPU while sleeping between cycles: $(awk -v t=$((k1 - k0)) -v hz="$TICK" 'BEGIN{printf "%.2f", t / hz}') s in 60 s"
+printf 'footprint: warm-up %s s, measured over %s s; MAX_WORKERS=2, RETRY_WAIT_MINUTES=0; Telegram off, report off, JMX_PORT=0, MANAGEMENT_PORT=0 (but in "report": Telegram stand-in and one daily report)\n' "$WARMUP" "$MEASURE"
+for b in "${builds[@]}"; do printf '  build %s (%s): %s\n' "$b" "$(git -C "$b" log --oneline -1 2>/dev/null | cut -c1-60)" "$(bench/jvm-options.sh "$b")"; done
+daemons=(); labels=(); failed=0; report_day=$(date -u +%F)
+for scenario in $SCENARIOS; do
+  for i in "${!builds[@]}"; do
+    label="$scenario-$i"
+    daemons+=("$(start_daemon "${builds[$i]}" "$scenario" "$label")"); labels+=("$label")
+    pids+=("${daemons[-1]}")
+  done
+done
+sleep "$WARMUP"
+declare -A k0 r0 w0 tmin tmax
+for i in "${!daemons[@]}"; do
+  d=${daemons[$i]}
+  kill -0 "$d" 2>/dev/null || { echo "daemon ${labels[$i]} stopped:"; tail -5 "$work/${labels[$i]}/daemon.log"; exit 1; }
+  k0[$i]=$(cpu_ticks "$d"); r0[$i]=$(wc -l < "$ram/${labels[$i]}.runs"); w0[$i]=$(written "$d")
+  tmin[$i]=99999; tmax[$i]=0
+done
+end=$(( $(date +%s) + MEASURE ))
+while [ "$(date +%s)" -lt "$end" ]; do
+  for i in "${!daemons[@]}"; do
+    t=$(threads "${daemons[$i]}")
+    [ "$t" -lt "${tmin[$i]}" ] && tmin[$i]=$t; [ "$t" -gt "${tmax[$i]}" ] && tmax[$i]=$t
+  done
+  sleep 1
+done
+for i in "${!daemons[@]}"; do
+  d=${daemons[$i]} label=${labels[$i]}
+  ticks=$(( $(cpu_ticks "$d") - k0[$i] )); runs=$(( $(wc -l < "$ram/$label.runs") - r0[$i] ))
+  cpu=$(awk -v t="$ticks" -v hz="$TICK" 'BEGIN{printf "%.3f", t / hz}')
+  line=$(printf '%-7s build %s: CPU %7s s in %d s (%s s/min)' "${label%-*}" "${label##*-}" "$cpu" "$MEASURE" \
+    "$(awk -v c="$cpu" -v m="$MEASURE" 'BEGIN{printf "%.3f", c * 60 / m}')")
+  [ "$runs" -gt 0 ] && line+=$(awk -v c="$cpu" -v n="$runs" 'BEGIN{printf ", %d runs, %.2f ms per run", n, c * 1000 / n}')
+  line+=", RSS $(rss_mb "$d") MB (peak $(awk '/VmHWM/{printf "%.1f", $2 / 1024}' "/proc/$d/status")), threads ${tmin[$i]}–${tmax[$i]}"
+  case ${label%-*} in
+    normal) line+=", disk writes $(( $(written "$d") - w0[$i] )) bytes" ;;
+    report) if grep -q "$report_day" "$work/$label/data/daily-report.sent" 2>/dev/null; then line+=", report sent: yes"
+            else line+=", report sent: NO"; failed=1; fi ;;
+  esac
+  echo "$line"
+done
+# a daemon that stopped or a report that did not go out fails the bench (CI runs it as a smoke run)
+exit "$failed"

@@ -5,16 +5,18 @@
 # end, then stops the daemon with SIGTERM and compares the ledger's rows with the payments the stand-in made.
 # Targets: RSS flat within 10 % after warm-up, threads and fds constant, ledger rows = payments.
 # RETRY_WAIT_MINUTES=0: every pair runs every cycle (a pair that found no route would rest otherwise), as the load is the point.
+# The packaged jar through its launcher (bin/regolancer-orchestrator), with the JVM options it ships with.
 # Usage: bench/soak.sh   (after `mvn -B package -DskipTests`; needs bash, a JDK and coreutils). ~10 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=$PWD/target/regolancer-orchestrator.jar
+LAUNCHER=$PWD/bin/regolancer-orchestrator
 [ -f "$JAR" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
 CYCLES=${CYCLES:-10000}
 WARMUP=${WARMUP:-1000}
 PORT=${PORT:-18890}
-JVM_OPTS=$(bench/jvm-options.sh)
 
+echo "soak: $CYCLES cycles, JVM options (the launcher's): $(bench/jvm-options.sh)"
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -29,7 +31,8 @@ for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && br
 
 (cd "$work" && exec env -i PATH="$PATH" HOME="$HOME" LNDG_BASE_URL=http://127.0.0.1:$PORT LNDG_USER=soak \
   LNDG_PASS=soak-pass MAX_WORKERS=2 SLEEP_SECONDS=0 ENABLE_DAILY_REPORT=false RETRY_WAIT_MINUTES=0 DATA_DIR="$work/data" \
-  SOAK_PAID="$work/paid.log" SOAK_ONE_IN="${SOAK_ONE_IN:-20}" java $JVM_OPTS -jar "$JAR" >"$work/daemon.log" 2>&1) &
+  REGOLANCER_BIN="$work/regolancer" CONFIG_TEMPLATE="$work/config.template.json" \
+  SOAK_PAID="$work/paid.log" SOAK_ONE_IN="${SOAK_ONE_IN:-20}" "$LAUNCHER" >"$work/daemon.log" 2>&1) &
 daemon=$!
 pids+=($daemon)
 

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Draws the chart in a Java process of its own that ends with it ({@link ReportChart#main}): the drawing library,
- * AWT and its fonts take about 30 MB that a daemon would otherwise keep for the rest of its life, for one picture a
- * day. The days go in on stdin, the PNG comes out on stdout; about a second of CPU a day.
+ * AWT and its fonts would otherwise stay in the daemon for the rest of its life, for one picture a day (measured:
+ * RSS after a report 109 MB instead of 122). The days go in on stdin, the PNG comes out on stdout; about a second of
+ * CPU a day.
  */
 public final class ChartProcess implements ChartDrawer {
 

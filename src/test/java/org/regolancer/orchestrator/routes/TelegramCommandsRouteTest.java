@@ -53,7 +53,7 @@ class TelegramCommandsRouteTest extends DaemonRouteTestSupport {
     }
 
     private String nextAnswer(int before) throws InterruptedException {
-        assertTrue(await(Duration.ofSeconds(10), () -> answers().size() > before), "an answer within 5 s: " + answers());
+        assertTrue(await(Duration.ofSeconds(10), () -> answers().size() > before), "an answer within 10 s: " + answers());
         return answers().get(before);
     }
 

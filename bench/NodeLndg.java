@@ -1,4 +1,5 @@
-// A stand-in LNDg for bench/judgment.sh that behaves like a node: `java bench/NodeLndg.java PORT SEED`.
+// A stand-in LNDg for bench/judgment.sh that behaves like a node:
+// `java -cp target/regolancer-orchestrator.jar bench/NodeLndg.java PORT SEED` (LNDg's login from the project's jar).
 // 5 source channels and 6 auto-rebalance targets: 30 pairs. Each pair has a fixed fate: S1→T1 and S2→T2 always pay,
 // S3→T3, S4→T3, S5→T4 and S1→T4 pay with chance 0.3 (the k-th attempt of a pair draws from a generator seeded with
 // SEED, the pair and k, so both runs of the bench see the same luck), the other 24 never pay. The stand-in
@@ -84,12 +85,28 @@ public class NodeLndg {
         fate(5, 14, 0.3);
         fate(1, 14, 0.3);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/api/channels/", e -> send(e, channelsJson()));
-        server.createContext("/api/settings/", e -> send(e, "{\"count\":1,\"next\":null,\"previous\":null,\"results\":["
-                + "{\"url\":\"http://127.0.0.1/api/settings/AR-MaxFeeRate/\",\"key\":\"AR-MaxFeeRate\",\"value\":\"500\"}]}"));
+        // LNDg's authentication: its login page, sessions, Basic auth (user bench, password bench-pass)
+        org.regolancer.orchestrator.demo.DjangoLogin login = new org.regolancer.orchestrator.demo.DjangoLogin("bench", "bench-pass")
+                .register(server);
+        server.createContext("/api/channels/", e -> {
+            if (login.authorized(e)) {
+                send(e, channelsJson());
+            }
+        });
+        server.createContext("/api/settings/", e -> {
+            if (login.authorized(e)) {
+                send(e, "{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"url\":\"http://127.0.0.1/api/settings/"
+                        + "AR-MaxFeeRate/\",\"key\":\"AR-MaxFeeRate\",\"value\":\"500\"}]}");
+            }
+        });
         String empty = "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}";
-        server.createContext("/api/rebalancer/", e -> send(e, empty));
-        server.createContext("/api/forwards/", e -> send(e, empty));
+        for (String path : new String[] {"/api/rebalancer/", "/api/forwards/"}) {
+            server.createContext(path, e -> {
+                if (login.authorized(e)) {
+                    send(e, empty);
+                }
+            });
+        }
         server.createContext("/bench/attempt", NodeLndg::attempt);
         server.createContext("/bench/stats", e -> send(e, stats()));
         server.start();

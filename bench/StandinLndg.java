@@ -1,13 +1,19 @@
-// A stand-in LNDg for the benchmarks: `java bench/StandinLndg.java PORT SOURCES TARGETS REQUEST_LOG [NEUTRAL]`.
+// A stand-in LNDg for the benchmarks:
+//   `java -cp target/regolancer-orchestrator.jar bench/StandinLndg.java PORT SOURCES TARGETS REQUEST_LOG [NEUTRAL]`.
 // Serves /api/channels/ with SOURCES source channels and TARGETS target channels (distinct peers, so every
 // source × target is a pair; fee fields such that LNDg's fee cap lets every target run) and appends one line per
-// request (epoch millis) to REQUEST_LOG; /api/settings/ with AR-MaxFeeRate 500.
+// request (epoch millis) to REQUEST_LOG; /api/settings/ with AR-MaxFeeRate 500. Authenticates as LNDg does (the
+// project's DjangoLogin: its login page, sessions, Basic auth) with user bench / bench-pass, and counts what each
+// request cost: GET /bench/counts answers `channels=N settings=N reports=N basic=N session=N loginPosts=N logins=N`
+// (basic and loginPosts are what makes LNDg hash the password).
 import com.sun.net.httpserver.HttpServer;
 import java.io.FileWriter;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.regolancer.orchestrator.demo.DjangoLogin;
 
 public class StandinLndg {
     public static void main(String[] args) throws Exception {
@@ -36,9 +42,17 @@ public class StandinLndg {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] empty = "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}".getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        DjangoLogin login = new DjangoLogin("bench", "bench-pass").register(server);
+        AtomicInteger channels = new AtomicInteger();
+        AtomicInteger settingsRead = new AtomicInteger();
+        AtomicInteger reports = new AtomicInteger();
         server.createContext("/api/channels/", exchange -> {
+            channels.incrementAndGet();
             try (FileWriter w = new FileWriter(log, true)) {
                 w.write(System.currentTimeMillis() + "\n");
+            }
+            if (!login.authorized(exchange)) {
+                return;
             }
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -48,6 +62,10 @@ public class StandinLndg {
         byte[] settings = ("{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"url\":\"http://127.0.0.1/api/settings/"
                 + "AR-MaxFeeRate/\",\"key\":\"AR-MaxFeeRate\",\"value\":\"500\"}]}").getBytes(StandardCharsets.UTF_8);
         server.createContext("/api/settings/", exchange -> {
+            settingsRead.incrementAndGet();
+            if (!login.authorized(exchange)) {
+                return;
+            }
             exchange.sendResponseHeaders(200, settings.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(settings);
@@ -55,12 +73,25 @@ public class StandinLndg {
         });
         for (String path : new String[] {"/api/rebalancer/", "/api/forwards/"}) {
             server.createContext(path, exchange -> {
+                reports.incrementAndGet();
+                if (!login.authorized(exchange)) {
+                    return;
+                }
                 exchange.sendResponseHeaders(200, empty.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(empty);
                 }
             });
         }
+        server.createContext("/bench/counts", exchange -> {
+            byte[] counts = String.format("channels=%d settings=%d reports=%d basic=%d session=%d loginPosts=%d logins=%d%n",
+                    channels.get(), settingsRead.get(), reports.get(), login.basicAuthentications(), login.sessionRequests(),
+                    login.loginPosts(), login.logins()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, counts.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(counts);
+            }
+        });
         server.start();
     }
 }

@@ -21,7 +21,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 cp bench/instant-regolancer "$work"/regolancer
 
-java bench/StandinLndg.java "$PORT" "$SOURCES" "$TARGETS" "$work/lndg-requests.log" &
+java -cp target/regolancer-orchestrator.jar bench/StandinLndg.java "$PORT" "$SOURCES" "$TARGETS" "$work/lndg-requests.log" &
 pids+=($!)
 for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
 requests() { [ -f "$work/lndg-requests.log" ] && wc -l < "$work/lndg-requests.log" || echo 0; }

@@ -36,9 +36,9 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work" "$ram"; }
 trap cleanup EXIT
 
-start_server() { # port, java file, args...
+start_server() { # port, java file, args... (the stand-ins take LNDg's login from this build's jar)
   local port=$1; shift
-  java "$@" &
+  java -cp target/regolancer-orchestrator.jar "$@" &
   pids+=($!)
   for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0; sleep 0.1; done
   echo "the stand-in on port $port did not start" >&2; exit 1

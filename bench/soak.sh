@@ -25,12 +25,12 @@ cp -r application.properties config.template.json routes "$work"/
 cp bench/soak-regolancer "$work"/regolancer
 : > "$work/paid.log"
 
-java bench/StandinLndg.java "$PORT" 2 2 "$work/lndg-requests.log" &
+java -cp target/regolancer-orchestrator.jar bench/StandinLndg.java "$PORT" 2 2 "$work/lndg-requests.log" &
 pids+=($!)
 for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
 
-(cd "$work" && exec env -i PATH="$PATH" HOME="$HOME" LNDG_BASE_URL=http://127.0.0.1:$PORT LNDG_USER=soak \
-  LNDG_PASS=soak-pass MAX_WORKERS=2 SLEEP_SECONDS=0 ENABLE_DAILY_REPORT=false RETRY_WAIT_MINUTES=0 DATA_DIR="$work/data" \
+(cd "$work" && exec env -i PATH="$PATH" HOME="$HOME" LNDG_BASE_URL=http://127.0.0.1:$PORT LNDG_USER=bench \
+  LNDG_PASS=bench-pass MAX_WORKERS=2 SLEEP_SECONDS=0 ENABLE_DAILY_REPORT=false RETRY_WAIT_MINUTES=0 DATA_DIR="$work/data" \
   REGOLANCER_BIN="$work/regolancer" CONFIG_TEMPLATE="$work/config.template.json" \
   SOAK_PAID="$work/paid.log" SOAK_ONE_IN="${SOAK_ONE_IN:-20}" "$LAUNCHER" >"$work/daemon.log" 2>&1) &
 daemon=$!

@@ -8,12 +8,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import org.regolancer.orchestrator.demo.DjangoLogin;
 
 /**
  * The demo's LNDg: a loopback HTTP server answering {@code /api/channels/} with a bundled, realistic sample, its
- * settings, and 60 days of its own rebalances and forwards ({@link DemoHistory}), checking Basic auth like LNDg does,
- * so the demo runs the real fetch route and the real report.
+ * settings, and 60 days of its own rebalances and forwards ({@link DemoHistory}), with LNDg's login page and its
+ * authentication ({@link DjangoLogin}), so the demo runs the real login, the real fetch route and the real report.
  */
 final class DemoLndg implements AutoCloseable {
 
@@ -31,12 +31,10 @@ final class DemoLndg implements AutoCloseable {
         try (InputStream in = DemoLndg.class.getResourceAsStream("/demo/lndg-channels.json")) {
             channels = in.readAllBytes();
         }
-        String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        DjangoLogin login = new DjangoLogin(USER, PASSWORD).register(server);
         server.createContext("/api/channels/", exchange -> {
-            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                send(exchange, 401, "{\"detail\":\"Authentication credentials were not provided.\"}".getBytes(StandardCharsets.UTF_8));
-            } else {
+            if (login.authorized(exchange)) {
                 send(exchange, 200, channels);
             }
         });
@@ -46,14 +44,23 @@ final class DemoLndg implements AutoCloseable {
                 + "{\"url\":\"http://127.0.0.1/api/settings/AR-MaxFeeRate/\",\"key\":\"AR-MaxFeeRate\",\"value\":\"500\"},"
                 + "{\"url\":\"http://127.0.0.1/api/settings/AR-WaitPeriod/\",\"key\":\"AR-WaitPeriod\",\"value\":\"30\"}]}")
                 .getBytes(StandardCharsets.UTF_8);
-        server.createContext("/api/settings/", exchange -> send(exchange, expected.equals(
-                exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, settings));
+        server.createContext("/api/settings/", exchange -> {
+            if (login.authorized(exchange)) {
+                send(exchange, 200, settings);
+            }
+        });
         // 60 days of LNDg's own rebalances and of forwards, so the demo's report has figures from the first moment
         DemoHistory history = DemoHistory.now();
-        server.createContext("/api/rebalancer/", exchange -> send(exchange, expected.equals(
-                exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, history.rebalancer(query(exchange))));
-        server.createContext("/api/forwards/", exchange -> send(exchange, expected.equals(
-                exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401, history.forwards(query(exchange))));
+        server.createContext("/api/rebalancer/", exchange -> {
+            if (login.authorized(exchange)) {
+                send(exchange, 200, history.rebalancer(query(exchange)));
+            }
+        });
+        server.createContext("/api/forwards/", exchange -> {
+            if (login.authorized(exchange)) {
+                send(exchange, 200, history.forwards(query(exchange)));
+            }
+        });
         server.start();
         return new DemoLndg(server);
     }

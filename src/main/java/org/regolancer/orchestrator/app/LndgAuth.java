@@ -1,28 +1,27 @@
 package org.regolancer.orchestrator.app;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.message.BasicHeader;
+import org.regolancer.orchestrator.lndg.LndgSession;
+import org.regolancer.orchestrator.lndg.LndgSessionHandler;
 
 /**
- * Sends LNDg's Basic credentials pre-emptively on every request as a default header of the HTTP client, so they
- * never appear in an endpoint URI (which Camel logs and shows over JMX).
+ * camel-http's client for LNDg (the cycle's channel fetch and {@code /api/settings/}) sends each request with the
+ * process's one {@link LndgSession}: the session cookie, chosen per request (Basic auth only where a login cannot
+ * work), and a new login when LNDg refuses the session. Nothing of it is in an endpoint URI (which Camel logs and
+ * shows over JMX). The client keeps no cookies of its own: the session is the only one.
  */
 public class LndgAuth implements HttpClientConfigurer {
 
-    private final String header;
+    private final LndgSession session;
 
-    public LndgAuth(String user, String password) {
-        this.header = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    public LndgAuth(LndgSession session) {
+        this.session = session;
     }
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
-        builder.setDefaultHeaders(List.of(new BasicHeader(HttpHeaders.AUTHORIZATION, header, true)));
+        builder.disableCookieManagement().addExecInterceptorFirst(LndgSessionHandler.NAME, new LndgSessionHandler(session));
     }
 
     @Override

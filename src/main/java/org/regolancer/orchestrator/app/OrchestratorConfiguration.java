@@ -9,14 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.io.HttpClientConnectionManager;
-import org.apache.hc.client5.http.socket.ConnectionSocketFactory;
-import org.apache.hc.client5.http.socket.PlainConnectionSocketFactory;
-import org.apache.hc.core5.http.config.RegistryBuilder;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.util.Timeout;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.properties.PropertiesComponent;
@@ -33,7 +25,10 @@ import org.regolancer.orchestrator.lndg.LndgFeeSettings;
 import org.regolancer.orchestrator.cycle.Lifecycle;
 import org.regolancer.orchestrator.cycle.RegolancerExecutor;
 import org.regolancer.orchestrator.cycle.RegolancerRuns;
+import org.regolancer.orchestrator.lndg.LndgConnections;
+import org.regolancer.orchestrator.lndg.LndgHttp;
 import org.regolancer.orchestrator.lndg.LndgReportClient;
+import org.regolancer.orchestrator.lndg.LndgSession;
 import org.regolancer.orchestrator.lndg.LndgRetryPause;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.report.ChartDrawer;
@@ -79,9 +74,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
      * The daily report's service; the {@code report} command builds the same one, drawing its chart in its own
      * (short-lived) process, where the daemon draws it in a process of the chart's own (README: Footprint).
      */
-    static ReportService reportService(Settings settings, Clock clock, ErrorLog errors, ChartDrawer chart) {
-        LndgReportClient lndg = new LndgReportClient(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(),
-                settings.lndgZone(), Duration.ofSeconds(60));
+    static ReportService reportService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, ChartDrawer chart) {
+        LndgReportClient lndg = new LndgReportClient(new LndgHttp(session, Duration.ofSeconds(60)), settings.lndgZone());
         return new ReportService(settings.reportZone(), settings.reportCron(), lndg, settings.dataDir(), clock, errors,
                 chart);
     }
@@ -98,6 +92,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
         ErrorLog errors = new ErrorLog(settings.dataDir().resolve("errors.log"), secrets, clock);
+        // one LNDg login for the cycle, the report and /report
+        LndgSession lndgSession = lndgSession(settings, clock, secrets, errors);
         CycleStats stats = new CycleStats();
         RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
         Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
@@ -128,7 +124,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
 
         Jmx.register(stats);
         // edits in routes/ apply while the daemon runs; a broken edit is refused and the old routes stay
-        context.addService(new SafeRouteReload(pc.resolveProperty("routes.directory").orElse("routes"), errors));
+        context.addService(new SafeRouteReload(pc.resolveProperty("routes.directory").orElse("routes"), errors,
+                cycles::routesReloading, cycles::routesReloaded));
         if (settings.managementPort() > 0) {
             org.apache.camel.health.HealthCheckRegistry health = org.apache.camel.health.HealthCheckRegistry.get(context);
             if (health != null) {
@@ -146,11 +143,11 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         registry.bind("ledger", ledger);
         registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, secrets, settings.regolancerLiveLogs()));
         registry.bind("regolancerWorkers", workers);
-        registry.bind("lndgAuth", new LndgAuth(settings.lndgUser(), settings.lndgPass()));
+        registry.bind("lndgAuth", new LndgAuth(lndgSession));
         PaymentNotices notices = paymentNotices(context, pc, settings, errors, clock);
         registry.bind("notices", notices);
         lifecycle.setBeforeFinishing(() -> notices.awaitSent(ONE_CYCLE_NOTICE_WAIT));
-        ReportService reports = reportService(settings, clock, errors, ChartProcess.ofThisJvm());
+        ReportService reports = reportService(settings, lndgSession, clock, errors, ChartProcess.ofThisJvm());
         reports.convertHistory();
         registry.bind("reports", reports);
         registry.bind("commands", new TelegramCommands(new org.regolancer.orchestrator.commands.CommandDesk(settings.telegramChatId(),
@@ -174,8 +171,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
 
         if ("http".equalsIgnoreCase(settings.lndgBaseUrl().getScheme())) {
             // LNDg over plain http (the usual, on the node itself): camel-http's own pool would set up TLS it never uses
-            context.getComponent("http", HttpComponent.class).setClientConnectionManager(
-                    plainHttpConnections(millis(pc, "lndg.connect-timeout-ms"), millis(pc, "lndg.read-timeout-ms")));
+            context.getComponent("http", HttpComponent.class).setClientConnectionManager(LndgConnections.forBase(
+                    settings.lndgBaseUrl(), millis(pc, "lndg.connect-timeout-ms"), millis(pc, "lndg.read-timeout-ms")));
         }
         if (settings.reportsEnabled()) {
             // the report is the only Quartz job: one thread, jobs in memory (with the report off Quartz is never started)
@@ -240,21 +237,25 @@ public class OrchestratorConfiguration implements CamelConfiguration {
     }
 
 
-    /** Connections to LNDg over plain http only, with the connect and read time limits the endpoint would have set. */
-    private static HttpClientConnectionManager plainHttpConnections(Duration connect, Duration read) {
-        PoolingHttpClientConnectionManager connections =
-                new PoolingHttpClientConnectionManager(
-                        RegistryBuilder.<ConnectionSocketFactory>create()
-                                .register("http", PlainConnectionSocketFactory.getSocketFactory())
-                                .build());
-        connections.setDefaultSocketConfig(SocketConfig.custom()
-                .setSoTimeout(Timeout.ofMilliseconds(read.toMillis())).build());
-        connections.setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.ofMilliseconds(connect.toMillis()))
-                .setSocketTimeout(Timeout.ofMilliseconds(read.toMillis())).build());
-        connections.setMaxTotal(4);
-        connections.setDefaultMaxPerRoute(4);
-        return connections;
+    /**
+     * The process's one LNDg session: a fallback to Basic auth is one errors.log line (once per reason), a login after
+     * LNDg refused the session is quiet (a line with LOG_OPERATIONAL).
+     */
+    static LndgSession lndgSession(Settings settings, Clock clock, Secrets secrets, ErrorLog errors) {
+        LndgSession session = new LndgSession(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(), clock, secrets);
+        return session.events(new LndgSession.Events() {
+            @Override
+            public void fellBack(String why) {
+                errors.report("lndg-login", why);
+            }
+
+            @Override
+            public void loggedIn() {
+                if (settings.logOperational()) {
+                    LOG.info("Logged in to LNDg: its API is asked with a session from now on");
+                }
+            }
+        });
     }
 
     /** The notices' sender, sending each through the notify route, and what a stop leaves in DATA_DIR for the next start. */

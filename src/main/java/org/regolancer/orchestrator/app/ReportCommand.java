@@ -29,7 +29,8 @@ final class ReportCommand {
             Settings settings = Main.settings(workingDir, profile, envFile, demoLndg);
             Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
             ErrorLog logOnly = new ErrorLog(null, secrets, Clock.systemUTC());
-            ReportService reports = OrchestratorConfiguration.reportService(settings, Clock.systemUTC(), logOnly,
+            ReportService reports = OrchestratorConfiguration.reportService(settings,
+                    OrchestratorConfiguration.lndgSession(settings, Clock.systemUTC(), secrets, logOnly), Clock.systemUTC(), logOnly,
                     org.regolancer.orchestrator.report.ReportChart::png);
             ReportService.Report report = reports.build(date == null ? reports.today() : date, false);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

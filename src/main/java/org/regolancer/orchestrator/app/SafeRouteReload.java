@@ -23,10 +23,18 @@ final class SafeRouteReload extends RouteWatcherReloadStrategy {
     private static final Logger LOG = LoggerFactory.getLogger("org.regolancer.orchestrator");
 
     private final ErrorLog errors;
+    private final Runnable beforeReload;
+    private final Runnable afterReload;
 
-    SafeRouteReload(String directory, ErrorLog errors) {
+    /**
+     * @param beforeReload ends what a route waits for (the cycle's wait for LNDg's refresh) and holds back new work
+     * @param afterReload lets new work start again
+     */
+    SafeRouteReload(String directory, ErrorLog errors, Runnable beforeReload, Runnable afterReload) {
         super(directory, false);
         this.errors = errors;
+        this.beforeReload = beforeReload;
+        this.afterReload = afterReload;
         setPattern("*.yaml");
         // only the edited file's routes are replaced; the others keep running untouched
         setRemoveAllRoutes(false);
@@ -52,6 +60,8 @@ final class SafeRouteReload extends RouteWatcherReloadStrategy {
                 }
             }
         }
+        // a route being replaced is waited for (up to 8 s): nothing should be waiting in it for no reason
+        beforeReload.run();
         try {
             super.onRouteReload(resources, removeEverything);
             LOG.info("Routes reloaded from {}", String.join(", ", files));
@@ -59,6 +69,8 @@ final class SafeRouteReload extends RouteWatcherReloadStrategy {
             errors.report("routes", "edit of " + String.join(", ", files) + " refused, the previous routes keep running: "
                     + firstLine(e));
             restore(model, before);
+        } finally {
+            afterReload.run();
         }
     }
 

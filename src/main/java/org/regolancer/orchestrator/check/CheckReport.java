@@ -13,7 +13,7 @@ public final class CheckReport {
             return switch (kind) {
                 case PASS -> "✓ " + text;
                 case FAIL -> "✗ " + text + (todo == null || todo.isEmpty() ? "" : "\n    → " + todo);
-                case INFO -> "  " + text;
+                case INFO -> "  " + text + (todo == null || todo.isEmpty() ? "" : "\n    → " + todo);
             };
         }
     }
@@ -33,7 +33,12 @@ public final class CheckReport {
     }
 
     public CheckReport info(String text) {
-        lines.add(new Line(Kind.INFO, text, null));
+        return info(text, null);
+    }
+
+    /** Information with what to do about it, not a failure (the exit code stays). */
+    public CheckReport info(String text, String todo) {
+        lines.add(new Line(Kind.INFO, text, todo));
         return this;
     }
 

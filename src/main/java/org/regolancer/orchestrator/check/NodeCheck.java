@@ -30,6 +30,7 @@ import org.regolancer.orchestrator.lndg.DrfPage;
 import org.regolancer.orchestrator.lndg.LndgException;
 import org.regolancer.orchestrator.lndg.LndgFeeSettings;
 import org.regolancer.orchestrator.lndg.LndgHttp;
+import org.regolancer.orchestrator.lndg.LndgSession;
 import org.regolancer.orchestrator.lndg.SettingsFetch;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.ops.Secrets;
@@ -82,8 +83,8 @@ public final class NodeCheck {
 
     private void lndg() {
         String where = "LNDg at " + settings.lndgBaseUrl();
-        LndgHttp http = new LndgHttp(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(),
-                Duration.ofSeconds(30));
+        LndgSession session = new LndgSession(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(), clock, secrets);
+        LndgHttp http = new LndgHttp(session, Duration.ofSeconds(30));
         ChannelFetch fetch = new ChannelFetch(new ChannelPageParser(), "is_open=true&is_active=true&limit=5000", 50);
         String first;
         try {
@@ -114,8 +115,19 @@ public final class NodeCheck {
                     + "field the daemon reads present" + (fetch.refusedRows().isEmpty() ? "" : "; " + fetch.refusedRows().size()
                     + " rows skipped: " + fetch.refusedRows().get(0)));
         }
+        login(session);
         long arMaxFeeRate = arMaxFeeRate(http);
         pairing(channels, arMaxFeeRate);
+    }
+
+    /** Whether the daemon will ask LNDg with a login session, or make it hash the password for every request. */
+    private void login(LndgSession session) {
+        if (session.hasSession()) {
+            report.pass("LNDg login session: one login, then LNDg's API is asked with the session (LNDg hashes the "
+                    + "password once per login, not per request)");
+        }
+        session.fallback().ifPresent(f -> report.info("LNDg: Basic auth on every request (" + f.why() + "): LNDg hashes "
+                + "the password for each request", f.todo().isEmpty() ? "LNDg's login page: " + LndgSession.LOGIN_PATH : f.todo()));
     }
 
     private List<String> missingFields(String body) {

@@ -58,6 +58,12 @@ public class CycleService {
     private final LndgFeeSettings lndgFees;
     private final Judge judge;
     private final Pause pause;
+    /** Guards the wait for LNDg's refresh and what ends it. */
+    private final Object turn = new Object();
+    private Instant lastFetch;
+    private boolean lastCycleIdle;
+    private long reloads;
+    private boolean reloading;
 
     public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
             LndgRetryPause lndgRetryPause, LndgFeeSettings lndgFees, Judge judge, Pause pause) {
@@ -75,9 +81,68 @@ public class CycleService {
         this.lndgRetryPause = lndgRetryPause;
     }
 
+    /**
+     * Waits for this cycle's turn, without a thread spinning: after a cycle whose channel fetch worked and that started
+     * no regolancer run (a balanced node, every pair resting or skipped, paused, a dry run), the next fetch comes
+     * {@code LNDG_REFRESH_SECONDS} after the previous one at the earliest, as LNDg refreshes its data from LND only
+     * that often. A /resume ends the wait (runs start again at once); so do a stop and a reload of the routes, which
+     * then need not wait for it. True when this cycle must not start: the daemon is stopping, or a reload ended the
+     * wait (the reloaded route's first cycle waits for the rest).
+     */
+    public boolean mustNotStart() {
+        synchronized (turn) {
+            if (reloading) {
+                // the route is being replaced: its replacement starts the next cycle
+                return true;
+            }
+            if (!stopping && lastCycleIdle && lastFetch != null && settings.runForever() && settings.lndgRefreshSeconds() > 0) {
+                Instant due = lastFetch.plusSeconds(settings.lndgRefreshSeconds());
+                long reloadsBefore = reloads;
+                try {
+                    for (long left = millisUntil(due); left > 0 && !stopping && lastCycleIdle && reloads == reloadsBefore;
+                            left = millisUntil(due)) {
+                        turn.wait(left);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+                return stopping || reloads != reloadsBefore;
+            }
+            return stopping;
+        }
+    }
+
+    private long millisUntil(Instant due) {
+        return Duration.between(clock.instant(), due).toMillis();
+    }
+
+    /**
+     * The routes are being reloaded: a cycle waiting for LNDg's refresh ends now, and none starts until the reload is
+     * done, so the reload need not wait for one.
+     */
+    public void routesReloading() {
+        synchronized (turn) {
+            reloading = true;
+            reloads++;
+            turn.notifyAll();
+        }
+    }
+
+    /** The reload is done (applied or refused): cycles start again. */
+    public void routesReloaded() {
+        synchronized (turn) {
+            reloading = false;
+        }
+    }
+
     /** Starts a cycle's clock and the paged channel fetch. */
     public ChannelFetch begin() {
         cycleStart = clock.instant();
+        synchronized (turn) {
+            lastFetch = cycleStart;
+            lastCycleIdle = false;
+        }
         return new ChannelFetch(parser, FIRST_QUERY, MAX_PAGES);
     }
 
@@ -231,6 +296,10 @@ public class CycleService {
             LOG.info("Cycle {} done in {} s: {} of {} pairs run, {} payments", cycle.getNumber(), took.toSeconds(),
                     cycle.dispatch().started(), cycle.getPairCount(), cycle.payments.get());
         }
+        synchronized (turn) {
+            // nothing ran: the next fetch would see LNDg's data unchanged until LNDg refreshes it
+            lastCycleIdle = settings.dryRun() || cycle.dispatch().started() == 0;
+        }
         if (!settings.runForever()) {
             lifecycle.finished(0);
         }
@@ -257,6 +326,11 @@ public class CycleService {
     /** Telegram's /resume: the next cycle runs pairs again. */
     public boolean resume() throws java.io.IOException {
         boolean changed = pause.resume();
+        synchronized (turn) {
+            // runs start again within SLEEP_SECONDS, not after LNDg's refresh
+            lastCycleIdle = false;
+            turn.notifyAll();
+        }
         if (changed) {
             LOG.info("Resumed (Telegram /resume)");
         }
@@ -267,6 +341,9 @@ public class CycleService {
     public void stop() {
         stopping = true;
         stopped.countDown();
+        synchronized (turn) {
+            turn.notifyAll();
+        }
         Cycle cycle = current;
         if (cycle != null) {
             cycle.dispatch().close();

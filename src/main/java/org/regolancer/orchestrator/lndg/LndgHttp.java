@@ -4,31 +4,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.regolancer.orchestrator.ops.ErrorLog;
-import org.regolancer.orchestrator.ops.SharedHttpClient;
 
 /**
- * GET requests to LNDg outside the cycle (the report, {@code check}): Basic auth sent with the first request, no
- * redirects followed (credentials never go elsewhere), a time limit, and every failure an {@link LndgException} in
- * words ({@link LndgAnswer}), through the {@link SharedHttpClient} (made on the first request, not before).
+ * GET requests to LNDg outside the cycle (the report, {@code /report}, {@code check}), through the process's one
+ * {@link LndgSession} (the cycle's client shares it): the same HTTP client library as the cycle's, no redirects
+ * followed (credentials never go elsewhere), time limits, and every failure an {@link LndgException} in words
+ * ({@link LndgAnswer}). The client keeps no thread of its own.
  */
 public final class LndgHttp {
 
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final URI base;
-    private final String authorization;
-    private final Duration readTimeout;
+    private final CloseableHttpClient client;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param readTimeout the time limit of each request, connecting included */
-    public LndgHttp(URI base, String user, String password, Duration readTimeout) {
-        this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.readTimeout = readTimeout;
+    /** @param readTimeout how long an answer may keep LNDg silent */
+    public LndgHttp(LndgSession session, Duration readTimeout) {
+        this.base = session.base();
+        this.client = HttpClients.custom()
+                .setConnectionManager(LndgConnections.forBase(base, CONNECT_TIMEOUT, readTimeout))
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
+                        .build())
+                .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries()
+                .addExecInterceptorFirst(LndgSessionHandler.NAME, new LndgSessionHandler(session))
+                .build();
     }
 
     public URI base() {
@@ -38,22 +47,19 @@ public final class LndgHttp {
     /** The answer's body, when LNDg answered 200. */
     public String getText(String path, String query) {
         String base = this.base.toString();
-        URI uri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path + "?" + query);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout)
-                .header("Authorization", authorization).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response;
+        HttpGet get = new HttpGet((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path + "?" + query);
+        get.setHeader("Accept", "application/json");
         try {
-            response = SharedHttpClient.get().send(request, HttpResponse.BodyHandlers.ofString());
+            return client.execute(get, response -> {
+                String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                if (response.getCode() != 200) {
+                    throw LndgAnswer.failure(this.base, path, response.getCode(), body);
+                }
+                return body;
+            });
         } catch (IOException e) {
             throw new LndgException("LNDg " + path + " could not be reached (" + this.base + "): " + ErrorLog.describe(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LndgException("interrupted while reading LNDg " + path);
         }
-        if (response.statusCode() != 200) {
-            throw LndgAnswer.failure(this.base, path, response.statusCode(), response.body());
-        }
-        return response.body();
     }
 
     /** The answer as JSON, when LNDg answered 200 with JSON. */

@@ -1,7 +1,6 @@
 package org.regolancer.orchestrator.lndg;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,10 +25,6 @@ public final class LndgReportClient implements ActivitySource {
 
     private final LndgHttp http;
     private final ZoneId lndgZone;
-
-    public LndgReportClient(URI base, String user, String password, ZoneId lndgZone, Duration readTimeout) {
-        this(new LndgHttp(base, user, password, readTimeout), lndgZone);
-    }
 
     public LndgReportClient(LndgHttp http, ZoneId lndgZone) {
         this.http = http;

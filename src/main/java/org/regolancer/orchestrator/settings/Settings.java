@@ -55,6 +55,7 @@ public record Settings(
         int maxPendingHtlcs,
         boolean telegramCommands,
         Set<Long> telegramCommandUsers,
+        long lndgRefreshSeconds,
         boolean demo) {
 
     /** Telegram is used when a token and a chat id are both set. */
@@ -65,7 +66,7 @@ public record Settings(
     /** How long without a completed cycle before readiness turns DOWN; 0 in the setting means automatic. */
     public java.time.Duration readyMaxCycleAge() {
         return java.time.Duration.ofSeconds(readyMaxCycleAgeSeconds > 0 ? readyMaxCycleAgeSeconds
-                : 2 * maxCycleSeconds + sleepSeconds + 60);
+                : 2 * maxCycleSeconds + Math.max(sleepSeconds, lndgRefreshSeconds) + 60);
     }
 
     /** The daily report runs when enabled and it has somewhere to go: Telegram, or the log in the demo. */
@@ -94,6 +95,7 @@ public record Settings(
         p.put("AMOUNT_MAX_INCREASES", Integer.toString(amountMaxIncreases));
         p.put("RUN_FOREVER", Boolean.toString(runForever));
         p.put("SLEEP_SECONDS", Long.toString(sleepSeconds));
+        p.put("LNDG_REFRESH_SECONDS", Long.toString(lndgRefreshSeconds));
         p.put("MAX_WORKERS", Integer.toString(maxWorkers));
         p.put("MAX_CYCLE_SECONDS", Long.toString(maxCycleSeconds));
         p.put("RANDOMIZE_PAIRS", Boolean.toString(randomizePairs));

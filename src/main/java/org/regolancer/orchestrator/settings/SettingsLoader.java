@@ -89,6 +89,7 @@ public final class SettingsLoader {
                     + highest + " sats; accepted: at most " + MAX_AMOUNT_SAT + " sats (10 BTC) at the top of the ladder");
         }
         long sleepSeconds = number("SLEEP_SECONDS", 0, 86_400);
+        long lndgRefreshSeconds = number("LNDG_REFRESH_SECONDS", 0, 300);
         int maxWorkers = (int) number("MAX_WORKERS", 1, 64);
         long maxCycleSeconds = number("MAX_CYCLE_SECONDS", 10, 86_400);
         URI lndgBaseUrl = httpUrl("LNDG_BASE_URL");
@@ -141,7 +142,7 @@ public final class SettingsLoader {
                 maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
                 enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort,
                 managementPort, readyMaxCycleAge, readyMaxLndgFailures, feePolicy, retryWait, retryWaitMax, maxPendingHtlcs,
-                telegramCommands, commandUsers, demo);
+                telegramCommands, commandUsers, lndgRefreshSeconds, demo);
     }
 
     private String text(String name) {

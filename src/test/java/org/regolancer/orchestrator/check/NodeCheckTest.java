@@ -129,6 +129,10 @@ class NodeCheckTest {
         assertEquals(0, report.exitCode(), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ LNDg at " + lndg.baseUrl() + ": reachable, login and host "
                 + "accepted, 5 open channels (5 active), every field the daemon reads present")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ LNDg login session: one login, then LNDg's API is asked with "
+                + "the session")), String.join("\n", lines));
+        assertEquals(1, lndg.login().logins());
+        assertEquals(0, lndg.login().basicAuthentications(), "no request made LNDg hash the password but the login");
         assertTrue(lines.contains("✓ fee policy lndg: LNDg's AR-MaxFeeRate 500 ppm caps every target"), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains("Busy") && l.contains("neither") && l.contains("6 pending HTLCs")));
         assertTrue(lines.stream().anyMatch(l -> l.contains(" T1 ") && l.contains("target") && l.contains("fee cap 65 ppm")));
@@ -161,7 +165,21 @@ class NodeCheckTest {
     }
 
     @Test
+    void anLndgWithoutALoginPageIsInformationWithWhatToDoNotAFailure() throws IOException {
+        lndg.login().mode(org.regolancer.orchestrator.demo.DjangoLogin.Mode.NO_LOGIN_PAGE);
+        CheckReport report = check(settings(), false);
+        List<String> lines = text(report);
+        assertEquals(0, report.exitCode(), String.join("\n", lines));
+        String line = lines.stream().filter(l -> l.contains("Basic auth on every request")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("  LNDg: Basic auth on every request (LNDg has no login page at " + lndg.baseUrl()
+                + "/lndg-admin/login/ (HTTP 404)): LNDg hashes the password for each request\n    → LNDG_BASE_URL must be "
+                + "LNDg's own address"), line);
+        assertTrue(lndg.login().basicAuthentications() >= 2, "channels and settings with Basic auth");
+    }
+
+    @Test
     void lndgRefusingTheLoginSaysCheckUserAndPassword() throws IOException {
+        // the login page refuses the form; the request itself, sent with Basic auth, gets LNDg's 401 (as before logins)
         Map<String, String> raw = settings();
         raw.put("LNDG_PASS", "wrong-password");
         String line = failure(check(raw, false));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
+import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.report.Activity;
 
 class LndgReportClientTest {
@@ -28,7 +30,8 @@ class LndgReportClientTest {
     }
 
     private LndgReportClient client(String password, ZoneId zone) {
-        return new LndgReportClient(URI.create(lndg.baseUrl()), FakeLndg.USER, password, zone, Duration.ofSeconds(5));
+        return new LndgReportClient(new LndgHttp(new LndgSession(URI.create(lndg.baseUrl()), FakeLndg.USER, password,
+                Clock.systemUTC(), new Secrets(FakeLndg.USER, password, "")), Duration.ofSeconds(5)), zone);
     }
 
     @Test
@@ -46,6 +49,20 @@ class LndgReportClientTest {
         client(FakeLndg.PASSWORD, ZoneId.of("UTC")).forwards(Instant.parse("2025-11-25T00:00:00Z"),
                 Instant.parse("2026-11-25T00:00:00Z"));
         assertEquals(12, lndg.reportQueries().size(), "365 days in windows of 31: 12 requests");
+    }
+
+    @Test
+    void readsWithOneLoginAndTheSessionNotAPasswordHashPerPage() {
+        lndg.withPageSize(2);
+        for (int id = 1; id <= 5; id++) {
+            lndg.withForward(id, "2026-11-25T10:00:0" + id, 1_000_000L * id, 1.0);
+        }
+        LndgReportClient client = client(FakeLndg.PASSWORD, ZoneId.of("UTC"));
+        client.forwards(Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z"));
+        client.lndgRebalances(Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z"));
+        assertEquals(4, lndg.login().sessionRequests(), "3 pages of forwards, 1 of jobs");
+        assertEquals(1, lndg.login().logins());
+        assertEquals(0, lndg.login().basicAuthentications());
     }
 
     @Test

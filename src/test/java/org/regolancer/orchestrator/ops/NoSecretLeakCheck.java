@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.demo.DjangoLogin;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.FakeTelegram;
 
 /**
  * Runs after every other test (its own failsafe execution, see pom.xml): reads every log and file the suite
  * produced — the daemons' output, errors.log, ledgers, reports, stand-in logs, run files — and fails on any trace
- * of the LNDg password or the bot token, plain or as the Basic-auth header.
+ * of the LNDg password or the bot token, plain or as the Basic-auth header, or of an LNDg session id the stand-ins
+ * handed out (each carries a marker).
  */
 class NoSecretLeakCheck {
 
@@ -27,7 +29,8 @@ class NoSecretLeakCheck {
             "the packaged-jar tests' LNDg password", "secret-pw",
             "the bot token", FakeTelegram.TOKEN.substring(FakeTelegram.TOKEN.indexOf(':') + 1),
             "the LNDg Basic-auth header", Base64.getEncoder().encodeToString(
-                    (FakeLndg.USER + ":" + FakeLndg.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                    (FakeLndg.USER + ":" + FakeLndg.PASSWORD).getBytes(StandardCharsets.UTF_8)),
+            "an LNDg session id", DjangoLogin.SESSION_MARKER);
 
     @Test
     void noSecretInAnyFileTheSuiteProduced() throws IOException {

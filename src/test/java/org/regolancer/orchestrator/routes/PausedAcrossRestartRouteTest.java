@@ -46,7 +46,8 @@ class PausedAcrossRestartRouteTest extends DaemonRouteTestSupport {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("MANAGEMENT_PORT", Integer.toString(PORT), "SLEEP_SECONDS", "0");
+        // paused cycles run nothing, so they fetch at LNDg's refresh interval: 1 s here, to count cycles
+        return Map.of("MANAGEMENT_PORT", Integer.toString(PORT), "SLEEP_SECONDS", "0", "LNDG_REFRESH_SECONDS", "1");
     }
 
     private String get(String path) throws Exception {

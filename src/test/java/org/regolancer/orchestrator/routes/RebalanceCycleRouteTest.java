@@ -8,9 +8,7 @@ import static org.regolancer.orchestrator.fixtures.TestChannels.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +59,20 @@ class RebalanceCycleRouteTest extends DaemonRouteTestSupport {
     }
 
     @Test
-    void followsLndgPagesAgainstTheConfiguredUrlWithPreemptiveBasicAuth() throws Exception {
+    void followsLndgPagesAgainstTheConfiguredUrlWithTheLoginSessionAndNoPasswordPerRequest() throws Exception {
         assertTrue(await(Duration.ofSeconds(30), lifecycle::isFinished));
         List<FakeLndg.Request> requests = lndg.requests();
         assertEquals(3, requests.size(), "6 channels in pages of 2");
         assertTrue(requests.get(0).query().contains("is_open=true") && requests.get(0).query().contains("is_active=true"));
         assertTrue(requests.get(1).query().contains("offset=2"), requests.get(1).query());
         assertTrue(requests.get(2).query().contains("offset=4"), requests.get(2).query());
-        String basic = "Basic " + Base64.getEncoder().encodeToString(
-                (FakeLndg.USER + ":" + FakeLndg.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        assertTrue(requests.stream().allMatch(r -> basic.equals(r.authorization())), "credentials on the first try");
+        // was: Basic auth on every request (LNDg hashed the password for each); now one login and its session
+        assertTrue(requests.stream().allMatch(r -> r.authorization() == null), "no Authorization header");
+        assertTrue(requests.stream().allMatch(r -> r.cookie() != null && r.cookie().startsWith("sessionid=")),
+                "the session cookie alone: " + requests);
+        assertEquals(1, lndg.login().logins(), "one login for the channels and the settings");
+        assertEquals(0, lndg.login().basicAuthentications());
+        assertEquals(3 + 5, lndg.login().sessionRequests(), "3 channel pages and 5 of LNDg's 10 settings");
     }
 
     @Test

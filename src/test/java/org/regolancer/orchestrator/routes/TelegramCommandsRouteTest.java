@@ -44,8 +44,9 @@ class TelegramCommandsRouteTest extends DaemonRouteTestSupport {
 
     @Override
     protected Map<String, String> settings() {
+        // paused cycles run nothing, so they fetch at LNDg's refresh interval: 1 s here, to see fetching go on
         return Map.of("TELEGRAM_COMMANDS", "true", "TELEGRAM_COMMAND_USERS", "42", "SEND_REBALANCE_MSG", "false",
-                "SLEEP_SECONDS", "0");
+                "SLEEP_SECONDS", "0", "LNDG_REFRESH_SECONDS", "1");
     }
 
     private List<String> answers() {

@@ -103,7 +103,7 @@ class SettingsLoaderTest {
                 ranges.put(row.group(1), new long[] {Long.parseLong(row.group(4)), Long.parseLong(row.group(5))});
             }
         }
-        assertEquals(Set.of("SLEEP_SECONDS", "MAX_WORKERS", "MAX_CYCLE_SECONDS", "AMOUNT_INITIAL", "AMOUNT_INCREASE_PERCENT",
+        assertEquals(Set.of("SLEEP_SECONDS", "LNDG_REFRESH_SECONDS", "MAX_WORKERS", "MAX_CYCLE_SECONDS", "AMOUNT_INITIAL", "AMOUNT_INCREASE_PERCENT",
                 "AMOUNT_EVERY_ROUNDS", "AMOUNT_MAX_INCREASES", "JMX_PORT", "MANAGEMENT_PORT", "READY_MAX_CYCLE_AGE_SECONDS",
                 "READY_MAX_LNDG_FAILURES", "RETRY_WAIT_MINUTES", "RETRY_WAIT_MAX_MINUTES", "MAX_PENDING_HTLCS"),
                 ranges.keySet(), "every numeric setting has its range in the README");

@@ -52,6 +52,8 @@ final class DemoHistory {
                 job.put("fees_paid", (value * (50 + random.nextInt(400)) / 1_000) / 1000.0);
                 job.put("status", 2);
                 job.put("target_alias", "SinkNode");
+                // LNDg names the target's peer, not the channel: SinkNode's
+                job.put("last_hop_pubkey", "03d6af3cbc6581b33110cbe7aa56c56f4488a07ccb8dd3d87a0eace539017be31e");
                 job.put("outgoing_chan_ids", "[905399447106748416]");
                 job.put("manual", false);
                 rebalances.add(job);

@@ -127,6 +127,14 @@ public final class Main {
                 : "fee policy template (the template's fee keys)";
     }
 
+    /** The start-up line's words for the refill budget. */
+    static String budgetText(Settings settings) {
+        return settings.refillBudgetOn()
+                ? "refill budget " + settings.refillBudgetPercent() + " % of each target's earnings + "
+                        + settings.refillAllowanceSat() + " sat over " + settings.booksDays() + " days"
+                : "no refill budget";
+    }
+
     static String waitsText(Settings settings) {
         String htlcs = settings.maxPendingHtlcs() > 0 ? "channels with " + settings.maxPendingHtlcs() + "+ pending HTLCs left alone"
                 : "no HTLC limit";
@@ -185,10 +193,10 @@ public final class Main {
         camel.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport main) {
-                LOG.info("regolancer-orchestrator started{}: LNDg {}, {} workers, cycle limit {} s, sleep {} s, amounts from {} sat, {}, {}{}{}",
+                LOG.info("regolancer-orchestrator started{}: LNDg {}, {} workers, cycle limit {} s, sleep {} s, amounts from {} sat, {}, {}, {}{}{}",
                         demo ? " (demo: stand-in LNDg and regolancer, Telegram to the log)" : "",
                         settings.lndgBaseUrl(), settings.maxWorkers(), settings.maxCycleSeconds(), settings.sleepSeconds(),
-                        settings.amountInitial(), feePolicyText(settings), waitsText(settings),
+                        settings.amountInitial(), feePolicyText(settings), waitsText(settings), budgetText(settings),
                         settings.dryRun() ? ", DRY RUN" : "", settings.sendPaymentMessages() ? ", Telegram on" : "");
             }
         });

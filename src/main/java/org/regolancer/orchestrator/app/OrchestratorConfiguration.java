@@ -27,6 +27,10 @@ import org.regolancer.orchestrator.cycle.RegolancerExecutor;
 import org.regolancer.orchestrator.cycle.RegolancerRuns;
 import org.regolancer.orchestrator.lndg.LndgConnections;
 import org.regolancer.orchestrator.lndg.LndgHttp;
+import org.regolancer.orchestrator.lndg.BooksReader;
+import org.regolancer.orchestrator.books.Books;
+import org.regolancer.orchestrator.cycle.BooksService;
+import org.regolancer.orchestrator.judgment.RefillBudget;
 import org.regolancer.orchestrator.lndg.LndgReportClient;
 import org.regolancer.orchestrator.lndg.LndgSession;
 import org.regolancer.orchestrator.lndg.LndgRetryPause;
@@ -80,6 +84,35 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                 chart);
     }
 
+    static RefillBudget refillBudget(Settings settings) {
+        return new RefillBudget(settings.refillBudgetPercent(), settings.refillAllowanceSat() * 1000);
+    }
+
+    /**
+     * Each channel's books (refill fees, forwarding earnings) over BOOKS_DAYS, read from the ledger and LNDg; kept only
+     * when something reads them (the refill budget, the report). The {@code report} command builds its own.
+     */
+    static BooksService booksService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, Duration day,
+            Duration every, Duration retry) {
+        return booksService(settings, session, clock, errors, day, every, retry, settings.logOperational(), settings.booksKept());
+    }
+
+    static BooksService booksService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, Duration day,
+            Duration every, Duration retry, boolean logOperational, boolean kept) {
+        return new BooksService(kept, new Books(day.multipliedBy(settings.booksDays())),
+                new BooksReader(new LndgHttp(session, Duration.ofSeconds(60)), settings.lndgZone()),
+                settings.dataDir().resolve("rebalances.csv"), errors, clock, every, retry, logOperational);
+    }
+
+    /** The report's Channels block: the books now, with the names the last cycle saw. */
+    static org.regolancer.orchestrator.report.ChannelsBlock.View channelsView(BooksService books, Settings settings) {
+        books.readIfNeverRead();
+        java.util.Map<org.regolancer.orchestrator.pairing.ChannelId, String> names = new java.util.HashMap<>();
+        books.channels().forEach(c -> names.put(c.id(), c.alias()));
+        return new org.regolancer.orchestrator.report.ChannelsBlock.View(java.util.List.copyOf(books.read().values()), names,
+                settings.booksDays(), books.lndgRead());
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent pc = (PropertiesComponent) context.getPropertiesComponent();
@@ -103,12 +136,15 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         Duration minute = millis(pc, "retry-wait.minute-ms");
         Judgment judgment = new Judgment(settings.feePolicy(), settings.maxPendingHtlcs(),
                 new PairWaits(minute.multipliedBy(settings.retryWaitMinutes()), minute.multipliedBy(settings.retryWaitMaxMinutes())),
-                settings.randomizePairs() ? new Random() : null);
+                settings.randomizePairs() ? new Random() : null, refillBudget(settings));
         Judge judge = new Judge(judgment, runFiles, stats, errors, clock, settings.logOperational());
         org.regolancer.orchestrator.cycle.Pause pause = new org.regolancer.orchestrator.cycle.Pause(settings.dataDir());
         stats.setPaused(pause::paused);
-        CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause);
-        RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, ledger, clock, judge);
+        BooksService books = booksService(settings, lndgSession, clock, errors, millis(pc, "books.day-ms"),
+                millis(pc, "books.refresh-ms"), millis(pc, "books.retry-ms"));
+        CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause,
+                books);
+        RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, ledger, clock, judge, books);
         runs.recoverLeftovers();
         judge.loadWaits();
         // a worker thread per run going on, none while nothing runs (a balanced node keeps no idle threads)
@@ -149,6 +185,9 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         lifecycle.setBeforeFinishing(() -> notices.awaitSent(ONE_CYCLE_NOTICE_WAIT));
         ReportService reports = reportService(settings, lndgSession, clock, errors, ChartProcess.ofThisJvm());
         reports.convertHistory();
+        if (books.kept()) {
+            reports.channels(() -> channelsView(books, settings));
+        }
         registry.bind("reports", reports);
         registry.bind("commands", new TelegramCommands(new org.regolancer.orchestrator.commands.CommandDesk(settings.telegramChatId(),
                 settings.telegramCommandUsers(), new org.regolancer.orchestrator.telegram.BotApi(settings.telegramApiUrl(),
@@ -163,7 +202,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                                 return cycles.resume();
                             }
                         }, new org.regolancer.orchestrator.commands.StatusText(stats, pause,
-                                settings.dataDir().resolve("rebalances.csv"), settings.reportZone()), errors)));
+                                settings.dataDir().resolve("rebalances.csv"), settings.reportZone(), settings.refillBudgetOn()), errors)));
         // the commands' long poll waits up to telegram.poll-seconds for an answer: its client waits 10 s longer
         registry.bind("telegramPollClient", new TimeoutHttpClient(
                 Duration.ofSeconds(Long.parseLong(pc.resolveProperty("telegram.poll-seconds").orElse("30")) + 10)));

@@ -29,9 +29,19 @@ final class ReportCommand {
             Settings settings = Main.settings(workingDir, profile, envFile, demoLndg);
             Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
             ErrorLog logOnly = new ErrorLog(null, secrets, Clock.systemUTC());
-            ReportService reports = OrchestratorConfiguration.reportService(settings,
-                    OrchestratorConfiguration.lndgSession(settings, Clock.systemUTC(), secrets, logOnly), Clock.systemUTC(), logOnly,
+            org.regolancer.orchestrator.lndg.LndgSession session = OrchestratorConfiguration.lndgSession(settings,
+                    Clock.systemUTC(), secrets, logOnly);
+            ReportService reports = OrchestratorConfiguration.reportService(settings, session, Clock.systemUTC(), logOnly,
                     org.regolancer.orchestrator.report.ReportChart::png);
+            // the Channels block: the books read once, from the ledger and LNDg (the open channels name LNDg's jobs)
+            org.regolancer.orchestrator.cycle.BooksService books = OrchestratorConfiguration.booksService(settings, session,
+                    Clock.systemUTC(), logOnly, java.time.Duration.ofDays(1), java.time.Duration.ofMinutes(10),
+                    java.time.Duration.ofMinutes(1), false, true);
+            org.regolancer.orchestrator.lndg.ChannelFetch open = new org.regolancer.orchestrator.lndg.ChannelFetch(
+                    new org.regolancer.orchestrator.lndg.ChannelPageParser(), "is_open=true&limit=5000", 50);
+            new org.regolancer.orchestrator.lndg.LndgHttp(session, java.time.Duration.ofSeconds(60)).readAll(open);
+            books.refresh(open);
+            reports.channels(() -> OrchestratorConfiguration.channelsView(books, settings));
             ReportService.Report report = reports.build(date == null ? reports.today() : date, false);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.println(report.text());

@@ -30,6 +30,14 @@ import org.regolancer.orchestrator.lndg.DrfPage;
 import org.regolancer.orchestrator.lndg.LndgException;
 import org.regolancer.orchestrator.lndg.LndgFeeSettings;
 import org.regolancer.orchestrator.lndg.LndgHttp;
+import org.regolancer.orchestrator.lndg.BooksReader;
+import org.regolancer.orchestrator.books.Books;
+import org.regolancer.orchestrator.books.ChannelBook;
+import org.regolancer.orchestrator.books.LedgerRefills;
+import org.regolancer.orchestrator.judgment.RefillBudget;
+import org.regolancer.orchestrator.pairing.ChannelId;
+import java.util.Map;
+import java.time.Instant;
 import org.regolancer.orchestrator.lndg.LndgSession;
 import org.regolancer.orchestrator.lndg.SettingsFetch;
 import org.regolancer.orchestrator.ops.ErrorLog;
@@ -117,7 +125,36 @@ public final class NodeCheck {
         }
         login(session);
         long arMaxFeeRate = arMaxFeeRate(http);
-        pairing(channels, arMaxFeeRate);
+        pairing(channels, arMaxFeeRate, books(http, channels));
+    }
+
+    /**
+     * Under a refill budget, each channel's books as the daemon builds them at its start (the ledger, LNDg's
+     * forwards and jobs of the window); empty when there is no budget or they cannot be read (said so).
+     */
+    private Map<ChannelId, ChannelBook> books(LndgHttp http, List<Channel> channels) {
+        if (!settings.refillBudgetOn()) {
+            report.pass("refill budget: off (REFILL_BUDGET_PERCENT=0): targets are refilled whatever they earn");
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        Books books = new Books(Duration.ofDays(settings.booksDays()));
+        try {
+            LedgerRefills.read(settings.dataDir().resolve("rebalances.csv"), books, now);
+            BooksReader reader = new BooksReader(http, settings.lndgZone());
+            BooksReader.Read forwards = reader.forwards(books, books.windowStart(now), now);
+            BooksReader.Read jobs = reader.jobs(books, books.windowStart(now), now);
+            report.pass("refill budget: " + settings.refillBudgetPercent() + " % of each target's earnings + "
+                    + settings.refillAllowanceSat() + " sat over " + settings.booksDays() + " days; books from the ledger, "
+                    + forwards.rows() + " forwards and " + jobs.rows() + " LNDg rebalancer jobs"
+                    + (forwards.skipped() + jobs.skipped() > 0 ? " (" + (forwards.skipped() + jobs.skipped())
+                            + " rows skipped, first: " + (forwards.firstSkipped() != null ? forwards.firstSkipped() : jobs.firstSkipped()) + ")" : ""));
+        } catch (IOException | LndgException e) {
+            report.fail("refill budget: the books cannot be read: " + clean(ErrorLog.describe(e)),
+                    "the daemon then counts every target's earnings as 0 until it can read them (the allowance alone)");
+            return Map.of();
+        }
+        return books.read(channels, now);
     }
 
     /** Whether the daemon will ask LNDg with a login session, or make it hash the password for every request. */
@@ -170,9 +207,10 @@ public final class NodeCheck {
         return fetch.arMaxFeeRate().orElse(LndgFeeSettings.LNDG_DEFAULT);
     }
 
-    private void pairing(List<Channel> channels, long arMaxFeeRate) {
+    private void pairing(List<Channel> channels, long arMaxFeeRate, Map<ChannelId, ChannelBook> books) {
+        RefillBudget budget = new RefillBudget(settings.refillBudgetPercent(), settings.refillAllowanceSat() * 1000);
         List<PairingTable.Row> rows = PairingTable.rows(channels, settings.excludeChannels(), settings.feePolicy(),
-                settings.maxPendingHtlcs(), arMaxFeeRate);
+                settings.maxPendingHtlcs(), arMaxFeeRate, books, budget);
         PairingTable.render(rows).forEach(report::info);
         PairWaits waits = new PairWaits(Duration.ofMinutes(settings.retryWaitMinutes()), Duration.ofMinutes(settings.retryWaitMaxMinutes()));
         String waitsNote = "";
@@ -186,9 +224,9 @@ public final class NodeCheck {
         } catch (IOException | RuntimeException e) {
             waitsNote = " (the daemon's waits cannot be read: " + ErrorLog.describe(e) + ")";
         }
-        Judgment judgment = new Judgment(settings.feePolicy(), settings.maxPendingHtlcs(), waits, null);
+        Judgment judgment = new Judgment(settings.feePolicy(), settings.maxPendingHtlcs(), waits, null, budget);
         List<Pair> pairs = new PairPlanner(settings.excludeChannels()).plan(channels);
-        Judgment.Verdict verdict = judgment.judge(pairs, arMaxFeeRate, clock.instant());
+        Judgment.Verdict verdict = judgment.judge(pairs, arMaxFeeRate, books, settings.amountInitial(), clock.instant());
         StringBuilder skipped = new StringBuilder();
         verdict.counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? "; not now: " : ", ")
                 .append(n).append(' ').append(words(reason)));
@@ -206,6 +244,7 @@ public final class NodeCheck {
             case FEE -> "over LNDg's fee cap";
             case HTLC -> "with too many pending HTLCs";
             case TARGET_PAID -> "into a paid target";
+            case BUDGET -> "into a target over its refill budget";
         };
     }
 

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Map;
+import org.regolancer.orchestrator.books.ChannelBook;
 import org.regolancer.orchestrator.judgment.FeeCap;
+import org.regolancer.orchestrator.judgment.RefillBudget;
+import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.pairing.Channel;
 
@@ -26,13 +30,26 @@ public final class PairingTable {
 
     public static List<Row> rows(Collection<Channel> channels, Collection<String> excluded, FeePolicy feePolicy,
             int maxPendingHtlcs, long arMaxFeeRate) {
+        return rows(channels, excluded, feePolicy, maxPendingHtlcs, arMaxFeeRate, Map.of(), RefillBudget.OFF);
+    }
+
+    /** With a refill budget on, each target's row says what it paid, earned and may spend over the books' window. */
+    public static List<Row> rows(Collection<Channel> channels, Collection<String> excluded, FeePolicy feePolicy,
+            int maxPendingHtlcs, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, RefillBudget budget) {
         Set<String> excludedIds = excluded.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         List<Row> rows = new ArrayList<>();
         for (Channel c : channels) {
             if (!c.open()) {
                 continue;
             }
-            rows.add(row(c, excludedIds, feePolicy, maxPendingHtlcs, arMaxFeeRate));
+            Row row = row(c, excludedIds, feePolicy, maxPendingHtlcs, arMaxFeeRate);
+            if (row.role() == Role.TARGET && budget.on()) {
+                ChannelBook book = books.getOrDefault(c.id(), ChannelBook.empty(c.id()));
+                row = new Row(c, row.role(), row.why() + "; refills paid " + sat(book.paidMsat()) + " / earned "
+                        + sat(book.earnedMsat()) + " / allowed " + sat(budget.allowedMsat(book.earnedMsat())) + " sat"
+                        + (budget.spent(book.paidMsat(), book.earnedMsat()) ? " (over budget: not run)" : ""));
+            }
+            rows.add(row);
         }
         return rows;
     }
@@ -67,6 +84,10 @@ public final class PairingTable {
                     + " %, fee cap " + FeeCap.maxPpm(c, arMaxFeeRate).getAsLong() + " ppm");
         }
         return new Row(c, Role.TARGET, "auto-rebalance on, inbound " + c.inboundPercent() + " % ≥ " + c.arInTarget() + " %");
+    }
+
+    private static String sat(long msat) {
+        return java.math.BigDecimal.valueOf(msat, 3).stripTrailingZeros().toPlainString();
     }
 
     /** The rows as a plain text table (aliases cut at 20 characters). */

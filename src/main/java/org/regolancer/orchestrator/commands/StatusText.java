@@ -21,7 +21,15 @@ public class StatusText {
     private final Path ledger;
     private final ZoneId zone;
 
+    private final boolean budgetOn;
+
     public StatusText(CycleStats stats, Pause pause, Path ledger, ZoneId zone) {
+        this(stats, pause, ledger, zone, false);
+    }
+
+    /** @param budgetOn the refill budget is on: /status says how many targets are over it */
+    public StatusText(CycleStats stats, Pause pause, Path ledger, ZoneId zone, boolean budgetOn) {
+        this.budgetOn = budgetOn;
         this.stats = stats;
         this.pause = pause;
         this.ledger = ledger;
@@ -59,6 +67,9 @@ public class StatusText {
             out.append("Today: the ledger cannot be read\n");
         }
         out.append("Pairs resting after failed runs: ").append(stats.getPairsWaiting()).append('\n');
+        if (budgetOn) {
+            out.append("Targets over their refill budget: ").append(stats.getTargetsOverBudget()).append('\n');
+        }
         CycleStats.LndgFailure failure = stats.lastLndgFailure();
         if (failure == null) {
             out.append("LNDg: no failure since start");

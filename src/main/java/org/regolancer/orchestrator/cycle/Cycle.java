@@ -23,6 +23,7 @@ public final class Cycle {
     private final int pairCount;
     private final PairDispatch dispatch;
     private final int workers;
+    private Map<ChannelId, Long> budgetCaps = Map.of();
     final AtomicInteger stoppedRuns = new AtomicInteger();
     final AtomicInteger payments = new AtomicInteger();
 
@@ -44,6 +45,19 @@ public final class Cycle {
 
     public long getAmountSat() {
         return amountSat;
+    }
+
+    /**
+     * The ppm cap of a run into {@code target} that its refill budget lowers below LNDg's, if it does (such a run
+     * repeats no payment).
+     */
+    public java.util.OptionalLong budgetCapOf(ChannelId target) {
+        Long cap = budgetCaps.get(target);
+        return cap == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(cap);
+    }
+
+    void budgetCaps(Map<ChannelId, Long> caps) {
+        this.budgetCaps = Map.copyOf(caps);
     }
 
     /** LNDg's AR-MaxFeeRate as it was when the cycle was planned. */

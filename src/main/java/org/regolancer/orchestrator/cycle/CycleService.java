@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.judgment.Judgment;
+import org.regolancer.orchestrator.judgment.SkipReason;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.lndg.LndgAnswer;
@@ -58,6 +59,7 @@ public class CycleService {
     private final LndgFeeSettings lndgFees;
     private final Judge judge;
     private final Pause pause;
+    private final BooksService books;
     /** Guards the wait for LNDg's refresh and what ends it. */
     private final Object turn = new Object();
     private Instant lastFetch;
@@ -67,6 +69,13 @@ public class CycleService {
 
     public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
             LndgRetryPause lndgRetryPause, LndgFeeSettings lndgFees, Judge judge, Pause pause) {
+        this(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause, null);
+    }
+
+    /** @param books each channel's refill fees and earnings, or null when nothing reads them */
+    public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
+            LndgRetryPause lndgRetryPause, LndgFeeSettings lndgFees, Judge judge, Pause pause, BooksService books) {
+        this.books = books;
         this.settings = settings;
         this.stats = stats;
         this.errors = errors;
@@ -200,6 +209,18 @@ public class CycleService {
                 + lndgFailure(error, "/api/settings/"));
     }
 
+    /** The channels' books are due a read of LNDg (the first cycle, then every 10 minutes). */
+    public boolean booksDue() {
+        return books != null && books.due();
+    }
+
+    /** Reads what LNDg has new into the channels' books; a failure keeps them (one errors.log line), never the cycle's. */
+    public void readBooks(ChannelFetch fetch) {
+        if (books != null) {
+            books.refresh(fetch);
+        }
+    }
+
     /** The channel fetch worked: this cycle's amount, its pairs (shuffled when asked) and their dispatch. */
     public Cycle plan(ChannelFetch fetch) {
         errors.cleared("lndg");
@@ -216,14 +237,26 @@ public class CycleService {
         channels.forEach(c -> byId.put(c.id(), c));
         List<Pair> paired = planner.plan(channels);
         long arMaxFeeRate = lndgFees.arMaxFeeRate();
-        Judgment.Verdict verdict = judge.verdict(paired, arMaxFeeRate);
-        List<Pair> pairs = verdict.toRun();
         long number = fetchedCycles.getAndIncrement();
         long amount = ladder.amountFor(number);
+        Judgment.Verdict verdict;
+        if (books != null && judge.budgetOn()) {
+            if (books.due()) {
+                // a cycle route edited before the books existed has no step of its own for them
+                books.refresh(fetch);
+            }
+            verdict = judge.verdict(paired, arMaxFeeRate, books.read(), amount);
+            stats.targetsOverBudget((int) verdict.skipped().stream().filter(s -> s.reason() == SkipReason.BUDGET)
+                    .map(s -> s.pair().target().id()).distinct().count());
+        } else {
+            verdict = judge.verdict(paired, arMaxFeeRate);
+        }
+        List<Pair> pairs = verdict.toRun();
         Instant start = cycleStart == null ? clock.instant() : cycleStart;
         Instant deadline = start.plusSeconds(settings.maxCycleSeconds());
         PairDispatch dispatch = new PairDispatch(pairs, settings.maxWorkers(), deadline, clock);
         Cycle cycle = new Cycle(number, amount, arMaxFeeRate, start, byId, pairs.size(), dispatch, settings.maxWorkers());
+        cycle.budgetCaps(verdict.budgetCaps());
         current = cycle;
         if (stopping || pause.paused()) {
             // paused: planned and judged as ever (so /status and readiness stay true), but no run starts

@@ -96,6 +96,23 @@ public class CycleStats implements CycleStatsMBean {
         return getSkipped(SkipReason.TARGET_PAID);
     }
 
+    private volatile int targetsOverBudget;
+
+    void targetsOverBudget(int targets) {
+        targetsOverBudget = targets;
+    }
+
+    /** Targets the last cycle did not run because their refill fees reached their refill budget. */
+    @Override
+    public int getTargetsOverBudget() {
+        return targetsOverBudget;
+    }
+
+    @Override
+    public long getPairsSkippedBudget() {
+        return getSkipped(SkipReason.BUDGET);
+    }
+
     void cycleDone(Duration took, Instant end) {
         cycles.incrementAndGet();
         lastCycleDuration = took;

@@ -41,6 +41,12 @@ public interface CycleStatsMBean {
     /** Pairs not run since start because their target was paid into earlier in the cycle. */
     long getPairsSkippedTargetPaid();
 
+    /** Pairs not run since start because their target's refill fees reached its refill budget. */
+    long getPairsSkippedBudget();
+
+    /** Targets the last cycle did not run because their refill fees reached their refill budget. */
+    int getTargetsOverBudget();
+
     long getSuccesses();
 
     long getSatsMoved();

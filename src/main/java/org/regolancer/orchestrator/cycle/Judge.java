@@ -58,7 +58,13 @@ public class Judge {
 
     /** This cycle's pairs to run, in order; the others counted (and logged when their reason changed). */
     public Judgment.Verdict verdict(List<Pair> pairs, long arMaxFeeRate) {
-        Judgment.Verdict verdict = judgment.judge(pairs, arMaxFeeRate, clock.instant());
+        return verdict(pairs, arMaxFeeRate, Map.of(), 0);
+    }
+
+    /** @param books the channels' books (for the refill budget), @param amountSat this cycle's amount */
+    public Judgment.Verdict verdict(List<Pair> pairs, long arMaxFeeRate,
+            Map<org.regolancer.orchestrator.pairing.ChannelId, org.regolancer.orchestrator.books.ChannelBook> books, long amountSat) {
+        Judgment.Verdict verdict = judgment.judge(pairs, arMaxFeeRate, books, amountSat, clock.instant());
         verdict.counts().forEach(stats::skipped);
         if (verdict.waitsChanged()) {
             keepWaits();
@@ -92,6 +98,10 @@ public class Judge {
                 stats.skipped(SkipReason.TARGET_PAID, dropped);
             }
         }
+    }
+
+    public boolean budgetOn() {
+        return judgment.budget().on();
     }
 
     private synchronized void keepWaits() {

@@ -47,9 +47,17 @@ public class RegolancerRuns {
     private final Set<String> paymentsTaken = ConcurrentHashMap.newKeySet();
 
     private final Judge judge;
+    private final BooksService books;
 
     public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Ledger ledger, Clock clock,
             Judge judge) {
+        this(settings, files, stats, errors, ledger, clock, judge, null);
+    }
+
+    /** @param books where each payment counts at once against its target's refill budget, or null */
+    public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Ledger ledger, Clock clock,
+            Judge judge, BooksService books) {
+        this.books = books;
         this.settings = settings;
         this.files = files;
         this.judge = judge;
@@ -64,7 +72,8 @@ public class RegolancerRuns {
     public RunTicket prepare(Pair pair, Cycle cycle) throws IOException {
         RunFiles.Run run = files.name(pair);
         Duration left = Duration.between(clock.instant(), cycle.getDeadline());
-        ObjectNode config = renderer.render(pair, cycle.getAmountSat(), run.stat().toString(), left, cycle.getArMaxFeeRate());
+        ObjectNode config = renderer.render(pair, cycle.getAmountSat(), run.stat().toString(), left, cycle.getArMaxFeeRate(),
+                cycle.budgetCapOf(pair.target().id()));
         RunTicket ticket = new RunTicket(pair, run, cycle, cycle.getDeadline());
         byConfig.put(run.config().toString(), ticket);
         files.writeConfig(run, json.writeValueAsString(config));
@@ -131,6 +140,7 @@ public class RegolancerRuns {
         }
         List<Payment> payments = paymentsIn(stat, ticket);
         paymentsTaken.add(key(ticket));
+        countInBooks(payments);
         return payments;
     }
 
@@ -176,6 +186,7 @@ public class RegolancerRuns {
         }
         try {
             List<Payment> payments = paymentsIn(StatFile.parse(files.statLines(ticket.files())), ticket);
+            countInBooks(payments);
             if (!payments.isEmpty()) {
                 judge.runEnded(ticket.cycle(), ticket.pair(), RunEffect.PAID);
             }
@@ -185,6 +196,13 @@ public class RegolancerRuns {
             paymentsTaken.remove(key(ticket));
             errors.report("ledger", "cannot read the stat file of a failed run (the next start takes it in)", e);
             return List.of();
+        }
+    }
+
+    /** A target's refill budget counts a payment the moment it is known, not at the books' next read. */
+    private void countInBooks(List<Payment> payments) {
+        if (books != null && !payments.isEmpty()) {
+            books.paid(payments);
         }
     }
 

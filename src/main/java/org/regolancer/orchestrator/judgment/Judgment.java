@@ -6,13 +6,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
+import org.regolancer.orchestrator.books.ChannelBook;
 import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.pairing.Pair;
 import org.regolancer.orchestrator.pairing.PairKey;
 
@@ -21,6 +25,8 @@ import org.regolancer.orchestrator.pairing.PairKey;
  * <ul>
  *   <li>HTLC guard: no channel with {@code maxPendingHtlcs} or more pending HTLCs (0 = off);</li>
  *   <li>fee cap ({@link FeePolicy#LNDG} only): no target LNDg itself would not rebalance into ({@link FeeCap});</li>
+ *   <li>refill budget: no target whose refill fees over the books' window have reached what its forwards earned allows
+ *       ({@link RefillBudget}); under {@link FeePolicy#LNDG} a run's ppm cap lowered to what the rest allows;</li>
  *   <li>waits: no pair resting after failed runs ({@link PairWaits});</li>
  *   <li>order: the pairs that paid in their last run first, then the rest, each group shuffled when asked.</li>
  * </ul>
@@ -34,8 +40,16 @@ public final class Judgment {
     public record Skip(Pair pair, SkipReason reason, String why) {
     }
 
-    /** The pairs to run, in order; the pairs skipped; whether the waits changed (forgotten pairs) and need keeping. */
-    public record Verdict(List<Pair> toRun, List<Skip> skipped, boolean waitsChanged) {
+    /**
+     * The pairs to run, in order; the pairs skipped; whether the waits changed (forgotten pairs) and need keeping; the
+     * targets whose runs' ppm cap the refill budget lowers (and whose runs therefore repeat no payment).
+     */
+    public record Verdict(List<Pair> toRun, List<Skip> skipped, boolean waitsChanged, Map<ChannelId, Long> budgetCaps) {
+
+        public Verdict(List<Pair> toRun, List<Skip> skipped, boolean waitsChanged) {
+            this(toRun, skipped, waitsChanged, Map.of());
+        }
+
         public Map<SkipReason, Integer> counts() {
             Map<SkipReason, Integer> counts = new EnumMap<>(SkipReason.class);
             skipped.forEach(s -> counts.merge(s.reason(), 1, Integer::sum));
@@ -47,24 +61,40 @@ public final class Judgment {
     private final int maxPendingHtlcs;
     private final PairWaits waits;
     private final Random random;
+    private final RefillBudget budget;
     private final Set<PairKey> paidLastRun = new HashSet<>();
 
     /** @param random shuffles the pairs, or null to keep LNDg's order (RANDOMIZE_PAIRS=false) */
     public Judgment(FeePolicy feePolicy, int maxPendingHtlcs, PairWaits waits, Random random) {
+        this(feePolicy, maxPendingHtlcs, waits, random, RefillBudget.OFF);
+    }
+
+    public Judgment(FeePolicy feePolicy, int maxPendingHtlcs, PairWaits waits, Random random, RefillBudget budget) {
         this.feePolicy = feePolicy;
         this.maxPendingHtlcs = maxPendingHtlcs;
         this.waits = waits;
         this.random = random;
+        this.budget = budget;
     }
 
     public synchronized Verdict judge(List<Pair> pairs, long arMaxFeeRate, Instant now) {
+        return judge(pairs, arMaxFeeRate, Map.of(), 0, now);
+    }
+
+    /**
+     * @param books     the channels' books over the window (a channel not in it has paid and earned nothing)
+     * @param amountSat this cycle's amount, which the budget's ppm cap is for
+     */
+    public synchronized Verdict judge(List<Pair> pairs, long arMaxFeeRate, Map<ChannelId, ChannelBook> books,
+            long amountSat, Instant now) {
+        Map<ChannelId, Long> caps = new HashMap<>();
         List<Pair> payers = new ArrayList<>();
         List<Pair> rest = new ArrayList<>();
         List<Skip> skipped = new ArrayList<>();
         Set<PairKey> listed = new HashSet<>();
         for (Pair pair : pairs) {
             listed.add(pair.key());
-            Skip skip = skipOf(pair, arMaxFeeRate, now);
+            Skip skip = skipOf(pair, arMaxFeeRate, books, amountSat, caps, now);
             if (skip != null) {
                 skipped.add(skip);
             } else if (paidLastRun.contains(pair.key())) {
@@ -80,10 +110,11 @@ public final class Judgment {
         }
         payers.addAll(rest);
         boolean forgotten = waits.forgetUnlisted(listed, now);
-        return new Verdict(payers, skipped, forgotten);
+        return new Verdict(payers, skipped, forgotten, Map.copyOf(caps));
     }
 
-    private Skip skipOf(Pair pair, long arMaxFeeRate, Instant now) {
+    private Skip skipOf(Pair pair, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, long amountSat,
+            Map<ChannelId, Long> caps, Instant now) {
         for (Channel channel : List.of(pair.source(), pair.target())) {
             if (maxPendingHtlcs > 0 && channel.htlcCount() >= maxPendingHtlcs) {
                 return new Skip(pair, SkipReason.HTLC, channel.htlcCount() + " HTLCs pending on " + channel.displayName()
@@ -96,10 +127,46 @@ public final class Judgment {
                 return new Skip(pair, SkipReason.FEE, refusal);
             }
         }
+        if (budget.on()) {
+            String over = overBudget(pair.target(), arMaxFeeRate, books, amountSat, caps);
+            if (over != null) {
+                return new Skip(pair, SkipReason.BUDGET, over);
+            }
+        }
         Optional<PairWaits.Wait> wait = waits.resting(pair.key(), now);
         if (wait.isPresent()) {
             return new Skip(pair, SkipReason.WAIT, "resting until " + TIME.format(wait.get().until()) + " after "
                     + wait.get().failuresInARow() + (wait.get().failuresInARow() == 1 ? " failed run" : " failed runs in a row"));
+        }
+        return null;
+    }
+
+    /** Why the target's budget allows no run now, or null (and its lowered ppm cap noted, if the budget lowers it). */
+    private String overBudget(Channel target, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, long amountSat,
+            Map<ChannelId, Long> caps) {
+        ChannelBook book = books.getOrDefault(target.id(), ChannelBook.empty(target.id()));
+        long paid = book.paidMsat();
+        long earned = book.earnedMsat();
+        if (budget.spent(paid, earned)) {
+            return "refill fees of " + target.displayName() + " " + Sats.of(paid) + " sat reached its budget "
+                    + Sats.of(budget.allowedMsat(earned)) + " sat (" + budget.percent() + " % of " + Sats.of(earned)
+                    + " sat earned forwarding out, plus " + Sats.of(budget.allowanceMsat()) + " sat allowance)";
+        }
+        if (feePolicy != FeePolicy.LNDG) {
+            return null;
+        }
+        OptionalLong left = budget.maxPpm(paid, earned, amountSat);
+        OptionalLong normal = FeeCap.maxPpm(target, arMaxFeeRate);
+        if (left.isEmpty() || normal.isEmpty()) {
+            return null;
+        }
+        if (left.getAsLong() <= target.fees().remoteFeeRate()) {
+            return "what is left of the refill budget of " + target.displayName() + " (" + Sats.of(budget.remainingMsat(paid, earned))
+                    + " sat) allows " + left.getAsLong() + " ppm for " + amountSat + " sat, not above the peer's fee "
+                    + target.fees().remoteFeeRate() + " ppm";
+        }
+        if (left.getAsLong() < normal.getAsLong()) {
+            caps.put(target.id(), left.getAsLong());
         }
         return null;
     }
@@ -131,6 +198,10 @@ public final class Judgment {
     /** Takes the waits an earlier start kept. @return how many lines could not be read */
     public synchronized int loadWaits(String csv) {
         return waits.enabled() ? waits.load(csv) : 0;
+    }
+
+    public RefillBudget budget() {
+        return budget;
     }
 
     public FeePolicy feePolicy() {

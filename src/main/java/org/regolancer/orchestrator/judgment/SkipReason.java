@@ -11,7 +11,9 @@ public enum SkipReason {
     /** one of its channels has too many pending HTLCs */
     HTLC,
     /** its target was paid into earlier in this cycle */
-    TARGET_PAID;
+    TARGET_PAID,
+    /** its target's refill fees over the books' window reached its refill budget */
+    BUDGET;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -10,7 +10,9 @@ import org.regolancer.orchestrator.pairing.Pair;
  * own before the cycle ends. Under LNDg's fee policy the fee limit is LNDg's: {@code econ_ratio} = the target's
  * {@code ar_max_cost} / 100, {@code econ_ratio_max_ppm} = LNDg's {@code AR-MaxFeeRate}, and the template's
  * {@code fee_limit_ppm} dropped (regolancer refuses it beside {@code econ_ratio_max_ppm}, and it would override
- * {@code econ_ratio}). Every other key of the template is kept.
+ * {@code econ_ratio}). A run whose target's refill budget allows less gets that lower {@code econ_ratio_max_ppm}
+ * and {@code allow_rapid_rebalance} off (rapid rebalancing repeats payments, each under the cap, and could spend more
+ * than is left). Every other key of the template is kept.
  */
 public final class RunConfigRenderer {
 
@@ -28,6 +30,12 @@ public final class RunConfigRenderer {
 
     /** @param arMaxFeeRate LNDg's AR-MaxFeeRate (used under LNDg's fee policy only) */
     public ObjectNode render(Pair pair, long amountSat, String statFile, Duration leftInCycle, long arMaxFeeRate) {
+        return render(pair, amountSat, statFile, leftInCycle, arMaxFeeRate, java.util.OptionalLong.empty());
+    }
+
+    /** @param budgetCapPpm the ppm the target's refill budget still allows, when below LNDg's cap (LNDg's fee policy only) */
+    public ObjectNode render(Pair pair, long amountSat, String statFile, Duration leftInCycle, long arMaxFeeRate,
+            java.util.OptionalLong budgetCapPpm) {
         ObjectNode config = template.deepCopy();
         config.putArray("from").add(pair.source().id().value());
         config.putArray("to").add(pair.target().id().value());
@@ -40,6 +48,10 @@ public final class RunConfigRenderer {
             config.remove("fee_limit_ppm");
             config.put("econ_ratio", pair.target().fees().arMaxCost() / 100.0);
             config.put("econ_ratio_max_ppm", arMaxFeeRate);
+            if (budgetCapPpm.isPresent()) {
+                config.put("econ_ratio_max_ppm", Math.min(arMaxFeeRate, budgetCapPpm.getAsLong()));
+                config.put("allow_rapid_rebalance", false);
+            }
         }
         return config;
     }

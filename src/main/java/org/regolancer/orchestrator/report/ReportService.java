@@ -51,6 +51,7 @@ public class ReportService {
     private final Clock clock;
     private final ErrorLog errors;
     private final ChartDrawer chart;
+    private volatile java.util.function.Supplier<ChannelsBlock.View> channels;
     private LocalDate pending;
     private Instant pendingSince;
     private LocalDate alertedOn;
@@ -140,6 +141,11 @@ public class ReportService {
         return pending;
     }
 
+    /** The report gains a Channels block: each refilled channel's books (refill fees against earnings). */
+    public void channels(java.util.function.Supplier<ChannelsBlock.View> books) {
+        this.channels = books;
+    }
+
     /** Today's report so far (Telegram's /report): nothing stored, the day not marked sent. */
     public Report buildToday() throws IOException {
         return build(today(), false);
@@ -196,7 +202,15 @@ public class ReportService {
             }
         }
         boolean late = complete || caughtUp.contains(date);
-        String text = ReportText.render(date, zone, late, complete, all);
+        ChannelsBlock.View view = null;
+        if (channels != null) {
+            try {
+                view = channels.get();
+            } catch (RuntimeException e) {
+                errors.report("report", "the channels' books could not be read, the report goes without them", e);
+            }
+        }
+        String text = ReportText.render(date, zone, late, complete, all, view);
         byte[] png = null;
         try {
             png = chart.png(date, all);

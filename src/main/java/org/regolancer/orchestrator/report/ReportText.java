@@ -30,6 +30,12 @@ public final class ReportText {
      */
     public static String render(LocalDate date, ZoneId zone, boolean late, boolean dayComplete,
             Map<LocalDate, DayFigures> days) {
+        return render(date, zone, late, dayComplete, days, null);
+    }
+
+    /** @param channels each refilled channel's books over the window (the Channels block), or null for none */
+    public static String render(LocalDate date, ZoneId zone, boolean late, boolean dayComplete,
+            Map<LocalDate, DayFigures> days, ChannelsBlock.View channels) {
         DayFigures today = day(days, date);
         StringBuilder out = new StringBuilder();
         out.append("📊 <b>Rebalancing report, ").append(DAY.format(date)).append("</b>");
@@ -82,6 +88,12 @@ public final class ReportText {
                 break;
             }
             out.append(line).append('\n');
+        }
+        if (channels != null) {
+            String block = ChannelsBlock.render(channels, TELEGRAM_LIMIT - out.length() - 1);
+            if (!block.isEmpty()) {
+                out.append('\n').append(block);
+            }
         }
         return out.toString().stripTrailing();
     }

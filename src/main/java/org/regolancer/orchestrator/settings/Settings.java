@@ -56,6 +56,9 @@ public record Settings(
         boolean telegramCommands,
         Set<Long> telegramCommandUsers,
         long lndgRefreshSeconds,
+        long booksDays,
+        long refillBudgetPercent,
+        long refillAllowanceSat,
         boolean demo) {
 
     /** Telegram is used when a token and a chat id are both set. */
@@ -72,6 +75,16 @@ public record Settings(
     /** The daily report runs when enabled and it has somewhere to go: Telegram, or the log in the demo. */
     public boolean reportsEnabled() {
         return enableDailyReport && (telegramConfigured() || demo);
+    }
+
+    /** The refill budget is on (REFILL_BUDGET_PERCENT above 0). */
+    public boolean refillBudgetOn() {
+        return refillBudgetPercent > 0;
+    }
+
+    /** The books are kept when something reads them: the refill budget, or the daily report (and /report). */
+    public boolean booksKept() {
+        return refillBudgetOn() || reportsEnabled() || telegramCommands;
     }
 
     public boolean sendPaymentMessages() {
@@ -96,6 +109,9 @@ public record Settings(
         p.put("RUN_FOREVER", Boolean.toString(runForever));
         p.put("SLEEP_SECONDS", Long.toString(sleepSeconds));
         p.put("LNDG_REFRESH_SECONDS", Long.toString(lndgRefreshSeconds));
+        p.put("BOOKS_DAYS", Long.toString(booksDays));
+        p.put("REFILL_BUDGET_PERCENT", Long.toString(refillBudgetPercent));
+        p.put("REFILL_ALLOWANCE_SAT", Long.toString(refillAllowanceSat));
         p.put("MAX_WORKERS", Integer.toString(maxWorkers));
         p.put("MAX_CYCLE_SECONDS", Long.toString(maxCycleSeconds));
         p.put("RANDOMIZE_PAIRS", Boolean.toString(randomizePairs));

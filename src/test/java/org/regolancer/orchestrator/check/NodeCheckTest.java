@@ -3,6 +3,7 @@ package org.regolancer.orchestrator.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.regolancer.orchestrator.fixtures.TestChannels.chanId;
 import static org.regolancer.orchestrator.fixtures.TestChannels.source;
 import static org.regolancer.orchestrator.fixtures.TestChannels.target;
 
@@ -146,6 +147,26 @@ class NodeCheckTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ DATA_DIR=" + dir.resolve("data") + " will be created")));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ time: ") && l.contains("next daily report")));
         assertTrue(telegram.delivered().isEmpty(), "no message without --telegram-test");
+    }
+
+    @Test
+    void thePairingTableShowsEachTargetsRefillBooksAndWhoIsOverBudget() throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/rebalances.csv"),
+                "time_utc,source_chan_id,source_alias,target_chan_id,target_alias,amount_sat,fee_msat,fee_ppm\n"
+                        + java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ","
+                        + chanId(1) + ",S1," + chanId(11) + ",T1,1000000,1200000,1200\n");
+        lndg.withForward(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
+                100_000_000, 500.0, chanId(12));
+        List<String> lines = text(check(settings(), false));
+        assertTrue(lines.contains("✓ refill budget: 100 % of each target's earnings + 1000 sat over 30 days; books from the "
+                + "ledger, 1 forwards and 0 LNDg rebalancer jobs"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" T1 ") && l.endsWith("; refills paid 1200 / earned 0 / allowed "
+                + "1000 sat (over budget: not run)")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" T2 ") && l.endsWith("; refills paid 0 / earned 500 / allowed 1500 sat")),
+                String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ pairing: 6 pairs by LNDg's rules, 2 to run now; not now: "
+                + "2 with too many pending HTLCs, 2 into a target over its refill budget;")), String.join("\n", lines));
     }
 
     @Test

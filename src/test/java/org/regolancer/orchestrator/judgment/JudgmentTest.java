@@ -117,4 +117,53 @@ class JudgmentTest {
                 "forgotten: the file is rewritten");
         assertEquals(PairWaits.HEADER + "\n", judgment.waitsCsv());
     }
+
+    private static Judgment budgeted(FeePolicy policy) {
+        return new Judgment(policy, 4, new PairWaits(Duration.ofMinutes(30), Duration.ofMinutes(360)), null,
+                new RefillBudget(100, 1_000_000));
+    }
+
+    private static org.regolancer.orchestrator.books.ChannelBook book(Channel c, long paidMsat, long earnedMsat) {
+        return new org.regolancer.orchestrator.books.ChannelBook(c.id(), 3, 300_000, paidMsat, 0, 5, 50_000, earnedMsat);
+    }
+
+    @Test
+    void aTargetThatPaidItsBudgetIsSkippedForBudgetWhileAnotherRuns() {
+        List<Pair> pairs = List.of(new Pair(s1, t1), new Pair(s2, t1), new Pair(s1, t2));
+        // t1: 1,500 sat paid ≥ 100 % of 500 earned + 1,000 allowance; t2: 1,499.999 paid
+        Judgment.Verdict verdict = budgeted(FeePolicy.TEMPLATE).judge(pairs, 500,
+                Map.of(t1.id(), book(t1, 1_500_000, 500_000), t2.id(), book(t2, 1_499_999, 500_000)), 100_000, T0);
+        assertEquals(List.of(new Pair(s1, t2)), verdict.toRun());
+        assertEquals(Map.of(SkipReason.BUDGET, 2), verdict.counts());
+        assertEquals("budget", SkipReason.BUDGET.label());
+        assertTrue(verdict.skipped().get(0).why().contains("1500 sat reached its budget 1500 sat (100 % of 500 sat earned"),
+                verdict.skipped().get(0).why());
+        assertEquals(Map.of(), verdict.budgetCaps(), "under the template's policy no run's cap is touched");
+    }
+
+    @Test
+    void aTargetWithNoBooksHasItsAllowanceAndWithoutABudgetNothingIsSkipped() {
+        List<Pair> pairs = List.of(new Pair(s1, t1));
+        assertEquals(pairs, budgeted(FeePolicy.TEMPLATE).judge(pairs, 500, Map.of(), 100_000, T0).toRun());
+        Map<org.regolancer.orchestrator.pairing.ChannelId, org.regolancer.orchestrator.books.ChannelBook> spent =
+                Map.of(t1.id(), book(t1, 50_000_000, 0));
+        assertEquals(pairs, judgment(FeePolicy.TEMPLATE, 4, null).judge(pairs, 500, spent, 100_000, T0).toRun(), "budget off");
+    }
+
+    @Test
+    void underLndgsPolicyTheRestOfTheBudgetLowersTheRunsCapOrSkipsWhenNotAboveThePeersFee() {
+        List<Pair> pairs = List.of(new Pair(s1, t1), new Pair(s1, t2));
+        // LNDg's cap of both: min(500, 100 × 65 %) = 65 ppm; peer's fee 10 ppm. For 100,000 sat:
+        // t1 has 4 sat left: 40 ppm, run with that cap; t2 has 1 sat left: 10 ppm, not above the peer's fee
+        Judgment.Verdict verdict = budgeted(FeePolicy.LNDG).judge(pairs, 500,
+                Map.of(t1.id(), book(t1, 996_000, 0), t2.id(), book(t2, 999_000, 0)), 100_000, T0);
+        assertEquals(List.of(new Pair(s1, t1)), verdict.toRun());
+        assertEquals(Map.of(t1.id(), 40L), verdict.budgetCaps());
+        assertEquals(SkipReason.BUDGET, verdict.skipped().get(0).reason());
+        assertTrue(verdict.skipped().get(0).why().contains("allows 10 ppm for 100000 sat, not above the peer's fee 10 ppm"),
+                verdict.skipped().get(0).why());
+
+        Judgment.Verdict roomy = budgeted(FeePolicy.LNDG).judge(pairs, 500, Map.of(), 100_000, T0);
+        assertEquals(Map.of(), roomy.budgetCaps(), "1,000 sat allow 10,000 ppm: LNDg's 65 ppm binds, nothing lowered");
+    }
 }

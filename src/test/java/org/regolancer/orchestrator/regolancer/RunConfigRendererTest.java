@@ -58,6 +58,20 @@ class RunConfigRendererTest {
     }
 
     @Test
+    void aRunWhoseRefillBudgetAllowsLessGetsThatCapAndNoRapidRebalancing() throws Exception {
+        ObjectNode template = template("{\"econ_ratio\":0.9,\"allow_rapid_rebalance\":true}");
+        RunConfigRenderer renderer = new RunConfigRenderer(template, true);
+        ObjectNode capped = renderer.render(pair, 100_000, "/s.csv", Duration.ofMinutes(5), 400, java.util.OptionalLong.of(25));
+        assertEquals(25, capped.get("econ_ratio_max_ppm").asLong(), "what is left of the budget for 100,000 sat");
+        assertEquals(false, capped.get("allow_rapid_rebalance").asBoolean(), "repeated payments could overspend it");
+        assertEquals(0.65, capped.get("econ_ratio").asDouble(), "LNDg's ratio as ever");
+
+        ObjectNode free = renderer.render(pair, 100_000, "/s.csv", Duration.ofMinutes(5), 400, java.util.OptionalLong.empty());
+        assertEquals(400, free.get("econ_ratio_max_ppm").asLong());
+        assertTrue(free.get("allow_rapid_rebalance").asBoolean(), "the template's own when the budget does not bind");
+    }
+
+    @Test
     void lowersTimeoutRebalanceToTheWholeMinutesLeftInTheCycle() throws Exception {
         RunConfigRenderer renderer = new RunConfigRenderer(template("{\"timeout_rebalance\":900}"), false);
         assertEquals(4, renderer.timeoutMinutes(Duration.ofSeconds(299)));

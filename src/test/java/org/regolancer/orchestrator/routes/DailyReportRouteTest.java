@@ -87,6 +87,10 @@ class DailyReportRouteTest extends DaemonRouteTestSupport {
         assertTrue(text.contains("<b>Forwarded</b> 3,500,000 sat in 3 forwards, earned 4.5 sat"), text);
         assertTrue(text.contains("<b>Net</b> −260.5 sat"), text);
         assertTrue(text.contains("yesterday: +250 % · +250 % · −551.3 %"), text);
+        // the books of the last 30 days: channel 2 got our 3 refills (100,000 + 100,000 + 50,000 sat for 50 + 90 + 25
+        // sat) and forwarded out 4 times (10 + 1.5 + 2.25 + 0.75 sat); LNDg's job went to a peer without a channel
+        assertTrue(text.endsWith("<b>Channels</b>, last 30 days (refills × sat · fees paid · earned out · earned ÷ paid, sat)\n"
+                + "⚠️ 2: 3 × 250k · 165 · 14.5 · 0.09×"), text);
 
         byte[] photo = telegram.photos().get(0);
         String multipart = new String(photo, StandardCharsets.ISO_8859_1);

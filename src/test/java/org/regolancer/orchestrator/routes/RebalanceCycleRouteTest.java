@@ -70,9 +70,10 @@ class RebalanceCycleRouteTest extends DaemonRouteTestSupport {
         assertTrue(requests.stream().allMatch(r -> r.authorization() == null), "no Authorization header");
         assertTrue(requests.stream().allMatch(r -> r.cookie() != null && r.cookie().startsWith("sessionid=")),
                 "the session cookie alone: " + requests);
-        assertEquals(1, lndg.login().logins(), "one login for the channels and the settings");
+        assertEquals(1, lndg.login().logins(), "one login for the channels, the settings and the books");
         assertEquals(0, lndg.login().basicAuthentications());
-        assertEquals(3 + 5, lndg.login().sessionRequests(), "3 channel pages and 5 of LNDg's 10 settings");
+        assertEquals(2, lndg.booksQueries().size(), "the books' forwards and jobs: " + lndg.booksQueries());
+        assertEquals(3 + 5 + 2, lndg.login().sessionRequests(), "3 channel pages, 5 of LNDg's 10 settings, the books' 2");
     }
 
     @Test

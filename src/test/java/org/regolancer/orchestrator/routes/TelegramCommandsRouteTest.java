@@ -67,7 +67,7 @@ class TelegramCommandsRouteTest extends DaemonRouteTestSupport {
         assertTrue(Duration.between(asked, Instant.now()).toMillis() < 5000, "within 5 s");
         assertTrue(status.startsWith("▶️ <b>Running</b>\nLast cycle: "), status);
         assertTrue(status.contains("Today: ") && status.contains(" payments, ") && status.contains("Pairs resting after failed runs: 0")
-                && status.contains("LNDg: no failure since start"), status);
+                && status.contains("Targets over their refill budget: 0\n") && status.contains("LNDg: no failure since start"), status);
         assertEquals("HTML", telegram.deliveredTo(CHAT).get(0).path("parse_mode").asText());
 
         telegram.userSends("/help@" + FakeTelegram.BOT_NAME, CHAT, "channel", null, 0);

@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.monitoring;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,14 +9,14 @@ import org.regolancer.orchestrator.cycle.CycleStats;
 import org.regolancer.orchestrator.ops.Readiness;
 
 /** Readiness: DOWN when no cycle has completed for too long or LNDg keeps failing (see {@link Readiness}). */
-class RebalancerHealthCheck extends AbstractHealthCheck {
+public class RebalancerHealthCheck extends AbstractHealthCheck {
 
     private final Readiness readiness;
     private final CycleStats stats;
     private final Clock clock;
     private final Instant started;
 
-    RebalancerHealthCheck(Readiness readiness, CycleStats stats, Clock clock) {
+    public RebalancerHealthCheck(Readiness readiness, CycleStats stats, Clock clock) {
         super("regolancer", "rebalancing");
         this.readiness = readiness;
         this.stats = stats;

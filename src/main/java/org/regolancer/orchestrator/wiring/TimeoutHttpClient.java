@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.wiring;
 
 import java.io.IOException;
 import java.net.Authenticator;

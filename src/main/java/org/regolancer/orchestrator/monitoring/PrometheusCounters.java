@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.monitoring;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -8,12 +8,12 @@ import org.regolancer.orchestrator.judgment.SkipReason;
 import org.regolancer.orchestrator.regolancer.RunOutcome;
 
 /** Our counters in Camel's Micrometer registry, so /observe/metrics shows them in Prometheus format. */
-final class PrometheusCounters {
+public final class PrometheusCounters {
 
     private PrometheusCounters() {
     }
 
-    static void register(MeterRegistry registry, CycleStats stats) {
+    public static void register(MeterRegistry registry, CycleStats stats) {
         FunctionCounter.builder("regolancer.cycles", stats, CycleStats::getCycles)
                 .description("cycles completed").register(registry);
         FunctionCounter.builder("regolancer.lndg.failures", stats, CycleStats::getFetchFailures)

@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.monitoring;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -20,14 +20,14 @@ import org.regolancer.orchestrator.cycle.CycleStats;
 import org.regolancer.orchestrator.cycle.CycleStatsMBean;
 
 /** Our counters as an MBean of our own domain, and (JMX_PORT &gt; 0) a JMX connector on 127.0.0.1 only. */
-final class Jmx {
+public final class Jmx {
 
-    static final String STATS_NAME = "org.regolancer.orchestrator:type=Stats,name=cycles";
+    public static final String STATS_NAME = "org.regolancer.orchestrator:type=Stats,name=cycles";
 
     private Jmx() {
     }
 
-    static void register(CycleStats stats) throws JMException {
+    public static void register(CycleStats stats) throws JMException {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName(STATS_NAME);
         if (server.isRegistered(name)) {
@@ -36,7 +36,7 @@ final class Jmx {
         server.registerMBean(new StandardMBean(stats, CycleStatsMBean.class), name);
     }
 
-    static void unregister() throws JMException {
+    public static void unregister() throws JMException {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName(STATS_NAME);
         if (server.isRegistered(name)) {
@@ -45,7 +45,7 @@ final class Jmx {
     }
 
     /** {@code service:jmx:rmi://127.0.0.1:PORT/jndi/rmi://127.0.0.1:PORT/jmxrmi}, listening on loopback only. */
-    static JMXConnectorServer remote(int port) throws IOException {
+    public static JMXConnectorServer remote(int port) throws IOException {
         System.setProperty("java.rmi.server.hostname", "127.0.0.1");
         InetAddress loopback = InetAddress.getLoopbackAddress();
         RMIServerSocketFactory loopbackOnly = p -> new ServerSocket(p, 0, loopback);

@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.wiring;
 
 import org.apache.camel.component.telegram.model.IncomingMessage;
 import org.regolancer.orchestrator.commands.Command;

@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.wiring;
 
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;

@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.cli;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.cli;
 
+import org.regolancer.orchestrator.demo.DemoLndg;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

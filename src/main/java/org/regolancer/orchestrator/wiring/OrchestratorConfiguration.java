@@ -1,5 +1,8 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.wiring;
 
+import org.regolancer.orchestrator.monitoring.Jmx;
+import org.regolancer.orchestrator.monitoring.PrometheusCounters;
+import org.regolancer.orchestrator.monitoring.RebalancerHealthCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,13 +81,13 @@ public class OrchestratorConfiguration implements CamelConfiguration {
      * The daily report's service; the {@code report} command builds the same one, drawing its chart in its own
      * (short-lived) process, where the daemon draws it in a process of the chart's own (README: Footprint).
      */
-    static ReportService reportService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, ChartDrawer chart) {
+    public static ReportService reportService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, ChartDrawer chart) {
         LndgReportClient lndg = new LndgReportClient(new LndgHttp(session, Duration.ofSeconds(60)), settings.lndgZone());
         return new ReportService(settings.reportZone(), settings.reportCron(), lndg, settings.dataDir(), clock, errors,
                 chart);
     }
 
-    static RefillBudget refillBudget(Settings settings) {
+    public static RefillBudget refillBudget(Settings settings) {
         return new RefillBudget(settings.refillBudgetPercent(), settings.refillAllowanceSat() * 1000);
     }
 
@@ -92,12 +95,12 @@ public class OrchestratorConfiguration implements CamelConfiguration {
      * Each channel's books (refill fees, forwarding earnings) over BOOKS_DAYS, read from the ledger and LNDg; kept only
      * when something reads them (the refill budget, the report). The {@code report} command builds its own.
      */
-    static BooksService booksService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, Duration day,
+    public static BooksService booksService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, Duration day,
             Duration every, Duration retry) {
         return booksService(settings, session, clock, errors, day, every, retry, settings.logOperational(), settings.booksKept());
     }
 
-    static BooksService booksService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, Duration day,
+    public static BooksService booksService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, Duration day,
             Duration every, Duration retry, boolean logOperational, boolean kept) {
         return new BooksService(kept, new Books(day.multipliedBy(settings.booksDays())),
                 new BooksReader(new LndgHttp(session, Duration.ofSeconds(60)), settings.lndgZone()),
@@ -105,7 +108,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
     }
 
     /** The report's Channels block: the books now, with the names the last cycle saw. */
-    static org.regolancer.orchestrator.report.ChannelsBlock.View channelsView(BooksService books, Settings settings) {
+    public static org.regolancer.orchestrator.report.ChannelsBlock.View channelsView(BooksService books, Settings settings) {
         books.readIfNeverRead();
         java.util.Map<org.regolancer.orchestrator.pairing.ChannelId, String> names = new java.util.HashMap<>();
         books.channels().forEach(c -> names.put(c.id(), c.alias()));
@@ -280,7 +283,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
      * The process's one LNDg session: a fallback to Basic auth is one errors.log line (once per reason), a login after
      * LNDg refused the session is quiet (a line with LOG_OPERATIONAL).
      */
-    static LndgSession lndgSession(Settings settings, Clock clock, Secrets secrets, ErrorLog errors) {
+    public static LndgSession lndgSession(Settings settings, Clock clock, Secrets secrets, ErrorLog errors) {
         LndgSession session = new LndgSession(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(), clock, secrets);
         return session.events(new LndgSession.Events() {
             @Override

@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,10 +15,10 @@ import org.regolancer.orchestrator.demo.DjangoLogin;
  * settings, and 60 days of its own rebalances and forwards ({@link DemoHistory}), with LNDg's login page and its
  * authentication ({@link DjangoLogin}), so the demo runs the real login, the real fetch route and the real report.
  */
-final class DemoLndg implements AutoCloseable {
+public final class DemoLndg implements AutoCloseable {
 
-    static final String USER = "demo";
-    static final String PASSWORD = "demo-password";
+    public static final String USER = "demo";
+    public static final String PASSWORD = "demo-password";
 
     private final HttpServer server;
 
@@ -26,7 +26,7 @@ final class DemoLndg implements AutoCloseable {
         this.server = server;
     }
 
-    static DemoLndg start() throws IOException {
+    public static DemoLndg start() throws IOException {
         byte[] channels;
         try (InputStream in = DemoLndg.class.getResourceAsStream("/demo/lndg-channels.json")) {
             channels = in.readAllBytes();
@@ -77,7 +77,7 @@ final class DemoLndg implements AutoCloseable {
         return query;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -1,5 +1,8 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.cli;
 
+import org.regolancer.orchestrator.demo.DemoLndg;
+import org.regolancer.orchestrator.wiring.OrchestratorConfiguration;
+import org.regolancer.orchestrator.monitoring.Jmx;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.wiring;
 
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;

@@ -1,4 +1,4 @@
-package org.regolancer.orchestrator.app;
+package org.regolancer.orchestrator.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The daemon's footprint, measured as the footprint issue asks: the packaged jar with the JVM options it ships with
 # (bench/jvm-options.sh), against the bench's stand-in LNDg and stand-in regolancers, MAX_WORKERS=2, every pair run
-# every cycle (RETRY_WAIT_MINUTES=0, as the Python original did), Telegram, the daily report, JMX_PORT and
+# every cycle (RETRY_WAIT_MINUTES=0, as the Python original did), no refill budget (REFILL_BUDGET_PERCENT=0), Telegram, the daily report, JMX_PORT and
 # MANAGEMENT_PORT off; figures of the daemon process itself (children excluded), taken after WARMUP seconds and over
 # MEASURE seconds (/proc counts CPU in 10 ms ticks), threads and RSS read from /proc (no tool attaches to the JVM).
 #   busy:   13 channels, 11 pairs, every run fails at once, SLEEP_SECONDS=1 -> CPU per regolancer run
@@ -72,7 +72,7 @@ start_daemon() { # build dir, scenario, label
   local command=(java $(bench/jvm-options.sh "$build") -jar "$build/target/regolancer-orchestrator.jar") env=(MALLOC_ARENA_MAX=2)
   [ -x "$build/bin/regolancer-orchestrator" ] && { command=("$build/bin/regolancer-orchestrator"); env=(); }
   (cd "$dir" && exec env -i PATH="$PATH" HOME="$HOME" "${env[@]}" LNDG_BASE_URL=http://127.0.0.1:$lndg LNDG_USER=bench \
-    LNDG_PASS=bench-pass MAX_WORKERS=2 SLEEP_SECONDS=$sleep RETRY_WAIT_MINUTES=0 ENABLE_DAILY_REPORT=false TELEGRAM_TOKEN= \
+    LNDG_PASS=bench-pass MAX_WORKERS=2 SLEEP_SECONDS=$sleep RETRY_WAIT_MINUTES=0 REFILL_BUDGET_PERCENT=0 ENABLE_DAILY_REPORT=false TELEGRAM_TOKEN= \
     TELEGRAM_CHAT_ID= JMX_PORT=0 MANAGEMENT_PORT=0 DATA_DIR="$dir/data" REGOLANCER_BIN="$dir/regolancer" \
     CONFIG_TEMPLATE="$dir/config.template.json" BENCH_RUNS="$ram/$label.runs" "${extra[@]}" "${command[@]}" >"$dir/daemon.log" 2>&1) &
   echo $!

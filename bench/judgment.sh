@@ -7,7 +7,7 @@
 # sats (into a target only up to what it needed to fall below its ar_in_target), runs per payment, when the payable
 # targets were full. Goal: waiting on makes at most a third of the runs and moves at least 90 % of the useful sats.
 # It measures the judgment alone, as it did before LNDg's refresh interval: LNDG_REFRESH_SECONDS=0 (a cycle every
-# SLEEP_SECONDS even when all pairs rest).
+# SLEEP_SECONDS even when all pairs rest), and with no refill budget (REFILL_BUDGET_PERCENT=0: bench/budget.sh measures that).
 # Usage: bench/judgment.sh   (after `mvn -B package -DskipTests`; bash, a JDK, coreutils). MINUTES=1 for a smoke run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +33,7 @@ one_mode() { # label, extra env...
   for _ in $(seq 1 200); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
   rm -rf "$work/data"
   (cd "$work" && exec env -i PATH="$PATH" HOME="$HOME" "$@" LNDG_BASE_URL=http://127.0.0.1:$PORT LNDG_USER=bench \
-    LNDG_PASS=bench-pass MAX_WORKERS=2 SLEEP_SECONDS=5 LNDG_REFRESH_SECONDS=0 ENABLE_DAILY_REPORT=false DATA_DIR="$work/data" NODE_PORT=$PORT \
+    LNDG_PASS=bench-pass MAX_WORKERS=2 SLEEP_SECONDS=5 LNDG_REFRESH_SECONDS=0 REFILL_BUDGET_PERCENT=0 ENABLE_DAILY_REPORT=false DATA_DIR="$work/data" NODE_PORT=$PORT \
     java $JVM_OPTS -jar "$JAR" >"$work/daemon-$label.log" 2>&1) &
   local daemon=$!
   pids+=($daemon)

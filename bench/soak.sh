@@ -5,6 +5,7 @@
 # end, then stops the daemon with SIGTERM and compares the ledger's rows with the payments the stand-in made.
 # Targets: RSS flat within 10 % after warm-up, threads and fds constant, ledger rows = payments.
 # RETRY_WAIT_MINUTES=0: every pair runs every cycle (a pair that found no route would rest otherwise), as the load is the point.
+# REFILL_BUDGET_PERCENT=0: no refill budget (the soak measures memory and load, bench/budget.sh the budget).
 # The packaged jar through its launcher (bin/regolancer-orchestrator), with the JVM options it ships with.
 # Usage: bench/soak.sh   (after `mvn -B package -DskipTests`; needs bash, a JDK and coreutils). ~10 minutes on 2 cores.
 set -euo pipefail
@@ -30,7 +31,7 @@ pids+=($!)
 for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
 
 (cd "$work" && exec env -i PATH="$PATH" HOME="$HOME" LNDG_BASE_URL=http://127.0.0.1:$PORT LNDG_USER=bench \
-  LNDG_PASS=bench-pass MAX_WORKERS=2 SLEEP_SECONDS=0 ENABLE_DAILY_REPORT=false RETRY_WAIT_MINUTES=0 DATA_DIR="$work/data" \
+  LNDG_PASS=bench-pass MAX_WORKERS=2 SLEEP_SECONDS=0 ENABLE_DAILY_REPORT=false RETRY_WAIT_MINUTES=0 REFILL_BUDGET_PERCENT=0 DATA_DIR="$work/data" \
   REGOLANCER_BIN="$work/regolancer" CONFIG_TEMPLATE="$work/config.template.json" \
   SOAK_PAID="$work/paid.log" SOAK_ONE_IN="${SOAK_ONE_IN:-20}" "$LAUNCHER" >"$work/daemon.log" 2>&1) &
 daemon=$!

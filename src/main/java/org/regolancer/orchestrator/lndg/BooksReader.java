@@ -2,9 +2,7 @@ package org.regolancer.orchestrator.lndg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.regolancer.orchestrator.books.Books;
 import org.regolancer.orchestrator.pairing.ChannelId;
 
@@ -20,7 +18,6 @@ public final class BooksReader {
 
     static final int PAGE = 500;
     static final int MAX_PAGES = 2000;
-    private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     /** One read's rows counted and skipped, and the first skipped row in words. */
     public record Read(int rows, int skipped, String firstSkipped) {
@@ -40,7 +37,7 @@ public final class BooksReader {
     /** Forwards since {@code from} that are newer than the books' last one, into the books. */
     public Read forwards(Books books, Instant from, Instant now) {
         long counted = books.lastForwardId();
-        String query = "forward_date__gte=" + naive(from) + "&limit=" + PAGE;
+        String query = "forward_date__gte=" + LndgTime.naive(from, lndgZone) + "&limit=" + PAGE;
         Read read = new Read(0, 0, null);
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -60,7 +57,7 @@ public final class BooksReader {
                 }
                 read = read.plus(forward(books, id, f, now));
             }
-            if (reachedCounted || !hasNext(body) || lowestId == Long.MAX_VALUE) {
+            if (reachedCounted || !LndgTime.hasNext(body) || lowestId == Long.MAX_VALUE) {
                 return read;
             }
             cursor = "&id__lt=" + lowestId;
@@ -70,7 +67,7 @@ public final class BooksReader {
 
     private Read forward(Books books, long id, JsonNode f, Instant now) {
         String out = f.path("chan_id_out").asText("");
-        Instant time = instant(f.path("forward_date"));
+        Instant time = LndgTime.instant(f.path("forward_date"), lndgZone);
         Long amountMsat = wholeNumber(f.get("amt_out_msat"));
         Long feeMsat = sats(f.get("fee"));
         if (!ChannelId.isValid(out) || time == null || amountMsat == null || feeMsat == null) {
@@ -84,7 +81,7 @@ public final class BooksReader {
     /** LNDg's finished jobs that stopped after {@code since}, into the books (each job once). */
     public Read jobs(Books books, Instant since, Instant now) {
         // (stop__gt first: the tests' stand-in tells the books' reads from the report's by it; LNDg reads any order)
-        String query = "stop__gt=" + naive(since) + "&status=2&limit=" + PAGE;
+        String query = "stop__gt=" + LndgTime.naive(since, lndgZone) + "&status=2&limit=" + PAGE;
         Read read = new Read(0, 0, null);
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -102,7 +99,7 @@ public final class BooksReader {
                 }
                 read = read.plus(job(books, id, job, now));
             }
-            if (!hasNext(body) || lowestId == Long.MAX_VALUE) {
+            if (!LndgTime.hasNext(body) || lowestId == Long.MAX_VALUE) {
                 return read;
             }
             cursor = "&id__lt=" + lowestId;
@@ -111,7 +108,7 @@ public final class BooksReader {
     }
 
     private Read job(Books books, long id, JsonNode job, Instant now) {
-        Instant stop = instant(job.path("stop"));
+        Instant stop = LndgTime.instant(job.path("stop"), lndgZone);
         Long value = wholeNumber(job.get("value"));
         String peer = job.path("last_hop_pubkey").isTextual() ? job.path("last_hop_pubkey").asText().strip() : "";
         JsonNode fees = job.get("fees_paid");
@@ -151,23 +148,6 @@ public final class BooksReader {
         }
     }
 
-    private static boolean hasNext(JsonNode body) {
-        JsonNode next = body.get("next");
-        return next != null && next.isTextual();
-    }
 
-    private String naive(Instant instant) {
-        return NAIVE.format(LocalDateTime.ofInstant(instant, lndgZone));
-    }
 
-    private Instant instant(JsonNode naive) {
-        if (!naive.isTextual()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(naive.asText()).atZone(lndgZone).toInstant();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 }

@@ -3,9 +3,7 @@ package org.regolancer.orchestrator.lndg;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.regolancer.orchestrator.report.Activity;
@@ -21,7 +19,6 @@ public final class LndgReportClient implements ActivitySource {
     static final int PAGE = 500;
     static final int MAX_PAGES = 2000;
     static final Duration WINDOW = Duration.ofDays(31);
-    private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final LndgHttp http;
     private final ZoneId lndgZone;
@@ -36,12 +33,13 @@ public final class LndgReportClient implements ActivitySource {
         List<Activity.LndgRebalance> jobs = new ArrayList<>();
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode body = get("/api/rebalancer/", "status=2&stop__gt=" + naive(from.minusSeconds(1)) + "&limit=" + PAGE + cursor);
+            JsonNode body = get("/api/rebalancer/", "status=2&stop__gt=" + LndgTime.naive(from.minusSeconds(1), lndgZone)
+                    + "&limit=" + PAGE + cursor);
             JsonNode results = results(body);
             long lowestId = Long.MAX_VALUE;
             for (JsonNode job : results) {
                 lowestId = Math.min(lowestId, job.path("id").asLong(Long.MAX_VALUE));
-                Instant stop = instant(job.path("stop"));
+                Instant stop = LndgTime.instant(job.path("stop"), lndgZone);
                 if (job.path("status").asInt(-1) != 2 || stop == null || stop.isBefore(from) || !stop.isBefore(to)) {
                     continue;
                 }
@@ -50,7 +48,7 @@ public final class LndgReportClient implements ActivitySource {
                         fees == null || fees.isNull() ? null : msat(fees)));
             }
             // LNDg may cap the page below our limit: go on while it says there is more
-            if (!hasNext(body) || results.isEmpty() || lowestId == Long.MAX_VALUE) {
+            if (!LndgTime.hasNext(body) || results.isEmpty() || lowestId == Long.MAX_VALUE) {
                 return jobs;
             }
             cursor = "&id__lt=" + lowestId;
@@ -67,7 +65,8 @@ public final class LndgReportClient implements ActivitySource {
         List<Activity.Forward> forwards = new ArrayList<>();
         for (Instant start = from; start.isBefore(to); start = start.plus(WINDOW)) {
             Instant end = start.plus(WINDOW).isBefore(to) ? start.plus(WINDOW) : to;
-            String window = "forward_date__gte=" + naive(start) + "&forward_date__lt=" + naive(end) + "&limit=" + PAGE;
+            String window = "forward_date__gte=" + LndgTime.naive(start, lndgZone) + "&forward_date__lt="
+                    + LndgTime.naive(end, lndgZone) + "&limit=" + PAGE;
             String cursor = "";
             for (int page = 0; ; page++) {
                 if (page == MAX_PAGES) {
@@ -78,13 +77,13 @@ public final class LndgReportClient implements ActivitySource {
                 long lowestId = Long.MAX_VALUE;
                 for (JsonNode f : results) {
                     lowestId = Math.min(lowestId, f.path("id").asLong(Long.MAX_VALUE));
-                    Instant time = instant(f.path("forward_date"));
+                    Instant time = LndgTime.instant(f.path("forward_date"), lndgZone);
                     if (time == null) {
                         continue;
                     }
                     forwards.add(new Activity.Forward(time, f.path("amt_out_msat").asLong(), msat(f.path("fee"))));
                 }
-                if (!hasNext(body) || results.isEmpty() || lowestId == Long.MAX_VALUE) {
+                if (!LndgTime.hasNext(body) || results.isEmpty() || lowestId == Long.MAX_VALUE) {
                     break;
                 }
                 cursor = "&id__lt=" + lowestId;
@@ -106,25 +105,8 @@ public final class LndgReportClient implements ActivitySource {
         }
     }
 
-    private static boolean hasNext(JsonNode body) {
-        JsonNode next = body.get("next");
-        return next != null && next.isTextual();
-    }
 
-    private String naive(Instant instant) {
-        return NAIVE.format(LocalDateTime.ofInstant(instant, lndgZone));
-    }
 
-    private Instant instant(JsonNode naive) {
-        if (!naive.isTextual()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(naive.asText()).atZone(lndgZone).toInstant();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 
     private static JsonNode results(JsonNode body) {
         JsonNode results = body.get("results");

@@ -27,6 +27,7 @@ final class CheckCommand {
         try {
             SettingsLoader.ForCheck loaded = SettingsLoader.forCheck(Main.raw(workingDir, profile, envFile, demoLndg)::get,
                     workingDir, demoLndg != null);
+            Main.demoNode(loaded.settings(), demoLndg);
             out.println("regolancer-orchestrator check" + (demoLndg != null ? " (demo: its stand-in LNDg and regolancer)" : "")
                     + ": settings from " + workingDir.resolve("application.properties") + ", "
                     + (envFile != null ? envFile : workingDir.resolve(".env")) + " and the environment");

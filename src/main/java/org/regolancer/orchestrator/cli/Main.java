@@ -109,7 +109,24 @@ public final class Main {
 
     /** Every setting, validated; in the demo, pointed at the demo's loopback LNDg. */
     static Settings settings(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
-        return SettingsLoader.load(raw(workingDir, profile, envFile, demoLndg)::get, workingDir, demoLndg != null);
+        Settings settings = SettingsLoader.load(raw(workingDir, profile, envFile, demoLndg)::get, workingDir, demoLndg != null);
+        demoNode(settings, demoLndg);
+        return settings;
+    }
+
+    /**
+     * The demo's LNDg acts as a node whose balances follow the demo's payments, unless a test drives the stand-in
+     * regolancer with a behaviour file of its own.
+     */
+    static void demoNode(Settings settings, DemoLndg demoLndg) {
+        if (demoLndg == null || java.nio.file.Files.exists(settings.regolancerBin().resolveSibling("standin-behaviour"))) {
+            return;
+        }
+        try {
+            demoLndg.actAsNode(settings.dataDir().resolve("rebalances.csv"));
+        } catch (java.io.IOException e) {
+            throw new SettingsException("the demo's node sample cannot be read (" + org.regolancer.orchestrator.ops.ErrorLog.describe(e) + ")");
+        }
     }
 
     /** The raw settings (defaults, profile, .env, environment); in the demo, pointed at the demo's loopback LNDg. */

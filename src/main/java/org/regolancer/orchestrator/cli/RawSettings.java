@@ -16,12 +16,16 @@ import org.regolancer.orchestrator.settings.SettingsException;
 /**
  * Collects the raw settings in the Python orchestrator's order: {@code application.properties} (the defaults),
  * a profile's file over it, {@code ./.env} over that, the real environment over everything. The demo profile's
- * values win over all of them, so a demo never touches an operator's real node, bot or data.
+ * values win over all of them, so a demo never touches an operator's real node, bot or data; only its pace
+ * ({@link #DEMO_PACE}) the environment may set (a test that needs other waits does).
  */
 final class RawSettings {
 
     /** Settings are the upper-case keys; {@code camel.*} keys are Camel's own. */
     private static final Pattern SETTING = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /** The demo's settings the environment may override: its order and its waits. */
+    static final java.util.Set<String> DEMO_PACE = java.util.Set.of("RANDOMIZE_PAIRS", "RETRY_WAIT_MINUTES",
+            "RETRY_WAIT_MAX_MINUTES");
 
     private RawSettings() {
     }
@@ -44,7 +48,11 @@ final class RawSettings {
             }
         }
         if ("demo".equals(profile)) {
-            values.putAll(profileValues);
+            profileValues.forEach((key, value) -> {
+                if (!DEMO_PACE.contains(key) || !environment.containsKey(key)) {
+                    values.put(key, value);
+                }
+            });
         }
         return values;
     }

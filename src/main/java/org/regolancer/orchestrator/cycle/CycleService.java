@@ -66,6 +66,7 @@ public class CycleService {
     private boolean lastCycleIdle;
     private long reloads;
     private boolean reloading;
+    private boolean balanced;
 
     public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
             LndgRetryPause lndgRetryPause, LndgFeeSettings lndgFees, Judge judge, Pause pause) {
@@ -261,6 +262,12 @@ public class CycleService {
         if (stopping || pause.paused()) {
             // paused: planned and judged as ever (so /status and readiness stay true), but no run starts
             dispatch.close();
+        }
+        if (settings.logOperational() && paired.isEmpty() != balanced) {
+            balanced = paired.isEmpty();
+            if (balanced) {
+                LOG.info("Balanced: no channel needs a refill by LNDg's rules ({} channels); the next cycles only look", channels.size());
+            }
         }
         if (settings.dryRun() || settings.logOperational()) {
             StringBuilder skipped = new StringBuilder();

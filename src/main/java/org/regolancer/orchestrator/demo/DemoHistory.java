@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 final class DemoHistory {
 
     static final int DAYS = 60;
+    private static final String[] OUT_CHANNELS = {"893182773332606977", "951752012840042497", "958130524710469633"};
+    private static final String[] OUT_ALIASES = {"SinkNode", "CoffeeShop", "MobileWallet"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Map<String, Object>> rebalances = new ArrayList<>();
@@ -73,9 +75,12 @@ final class DemoHistory {
                 forward.put("id", ++forwardId);
                 forward.put("forward_date", naive(at));
                 forward.put("chan_id_in", "905399447106748416");
-                forward.put("chan_id_out", "893182773332606977");
+                // out of the demo node's targets in turn (SinkNode, CoffeeShop, MobileWallet): they earn, so their
+                // refill budgets hold however often the demo runs
+                int out3 = (int) (forwardId % 3);
+                forward.put("chan_id_out", OUT_CHANNELS[out3]);
                 forward.put("chan_in_alias", "SourceHubA");
-                forward.put("chan_out_alias", "SinkNode");
+                forward.put("chan_out_alias", OUT_ALIASES[out3]);
                 long feeMsat = 1_000 + out * (100 + random.nextInt(600)) / 1_000_000;
                 forward.put("amt_in_msat", out + feeMsat);
                 forward.put("amt_out_msat", out);

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.regolancer.orchestrator.demo.DjangoLogin;
 
 /**
@@ -21,9 +22,19 @@ public final class DemoLndg implements AutoCloseable {
     public static final String PASSWORD = "demo-password";
 
     private final HttpServer server;
+    private volatile DemoNode node;
 
     private DemoLndg(HttpServer server) {
         this.server = server;
+    }
+
+    /**
+     * From now on the channels are the demo node's ({@link DemoNode}): several sources and targets whose balances
+     * follow this start's payments in {@code ledger}. Not when a test drives the stand-in regolancer with a behaviour
+     * file of its own: the bundled sample stays as it is then.
+     */
+    public void actAsNode(Path ledger) throws IOException {
+        node = new DemoNode(ledger);
     }
 
     public static DemoLndg start() throws IOException {
@@ -33,9 +44,11 @@ public final class DemoLndg implements AutoCloseable {
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         DjangoLogin login = new DjangoLogin(USER, PASSWORD).register(server);
+        DemoLndg demo = new DemoLndg(server);
         server.createContext("/api/channels/", exchange -> {
             if (login.authorized(exchange)) {
-                send(exchange, 200, channels);
+                DemoNode node = demo.node;
+                send(exchange, 200, node == null ? channels : node.channels());
             }
         });
         // LNDg's global settings: its rebalancer has run here, so AR-MaxFeeRate is set
@@ -62,7 +75,7 @@ public final class DemoLndg implements AutoCloseable {
             }
         });
         server.start();
-        return new DemoLndg(server);
+        return demo;
     }
 
     private static java.util.Map<String, String> query(HttpExchange exchange) {

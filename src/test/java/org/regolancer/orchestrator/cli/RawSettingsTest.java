@@ -45,6 +45,16 @@ class RawSettingsTest {
     }
 
     @Test
+    void theDemosPaceIsItsOwnOverDotenvButTheEnvironmentMaySetIt() throws Exception {
+        Files.writeString(dir.resolve("application.properties"), "RETRY_WAIT_MINUTES=30\nRANDOMIZE_PAIRS=true\n");
+        Files.writeString(dir.resolve("application-demo.properties"), "RETRY_WAIT_MINUTES=1\nRANDOMIZE_PAIRS=false\n");
+        Files.writeString(dir.resolve(".env"), "RETRY_WAIT_MINUTES=45\nRANDOMIZE_PAIRS=true\n");
+        Map<String, String> raw = RawSettings.load(dir, "demo", Map.of("RETRY_WAIT_MINUTES", "0"));
+        assertEquals("0", raw.get("RETRY_WAIT_MINUTES"), "a test's own waits");
+        assertEquals("false", raw.get("RANDOMIZE_PAIRS"), "the demo's over an operator's .env");
+    }
+
+    @Test
     void aMalformedDotenvNamesTheLineButNotItsContent() throws Exception {
         Files.writeString(dir.resolve("application.properties"), "LNDG_PASS=\n");
         Files.writeString(dir.resolve(".env"), "LNDG_USER=a\nthis line leaks hunter2\n");

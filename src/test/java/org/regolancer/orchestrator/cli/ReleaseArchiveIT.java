@@ -58,7 +58,7 @@ class ReleaseArchiveIT {
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("bin/regolancer-orchestrator"))));
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("demo/regolancer"))));
         for (String file : List.of("regolancer-orchestrator.jar", "routes/cycle.camel.yaml", "routes/notify.camel.yaml",
-                "application.properties", "application-demo.properties", "config.template.json", "README.md",
+                "application.properties", "application-demo.properties", "config.template.json", "README.md", "demo/demo-behaviour",
                 "systemd/regolancer-orchestrator.service")) {
             assertTrue(Files.isRegularFile(home.resolve(file)), file);
         }

@@ -152,9 +152,12 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         judge.loadWaits();
         // a worker thread per run going on, none while nothing runs (a balanced node keeps no idle threads)
         ThreadPoolProfile elastic = new ThreadPoolProfile("regolancer-worker");
-        // (MAX_WORKERS threads at most, made as tokens arrive; each gone after 30 s without work)
-        elastic.setPoolSize(settings.maxWorkers());
-        elastic.setMaxPoolSize(settings.maxWorkers());
+        // (MAX_WORKERS + 1 threads at most, made as tokens arrive; each gone after 30 s without work). One more than
+        // the workers: Camel's parallel split may hand out its tokens from a task on this pool, and with MAX_WORKERS
+        // threads the last token then waited in the queue until a run ended (MAX_WORKERS - 1 runs at once, seen in
+        // the tests now and then). The dispatch still lets MAX_WORKERS runs go at once, never more.
+        elastic.setPoolSize(settings.maxWorkers() + 1);
+        elastic.setMaxPoolSize(settings.maxWorkers() + 1);
         elastic.setMaxQueueSize(-1);
         elastic.setKeepAliveTime(30L);
         elastic.setTimeUnit(TimeUnit.SECONDS);

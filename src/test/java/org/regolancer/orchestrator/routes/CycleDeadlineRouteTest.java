@@ -45,7 +45,7 @@ class CycleDeadlineRouteTest extends DaemonRouteTestSupport {
     @Test
     void stopsRunsAtTheDeadlineKeepsTheirPaymentsAndStartsAFreshCycle() throws Exception {
         Instant start = Instant.now();
-        assertTrue(await(Duration.ofSeconds(10), () -> regolancer.runs().size() == 3), "three hanging runs started");
+        assertTrue(await(Duration.ofSeconds(10), () -> regolancer.runs().size() == 3), () -> "three hanging runs started: " + regolancer.runs());
         // from now on every new run fails at once, so the next cycle is short
         Files.writeString(work.resolve("bin/standin-behaviour"), "* * fail\n");
 

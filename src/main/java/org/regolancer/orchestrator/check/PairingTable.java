@@ -1,5 +1,6 @@
 package org.regolancer.orchestrator.check;
 
+import org.regolancer.orchestrator.ledger.Msat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -45,8 +46,8 @@ public final class PairingTable {
             Row row = row(c, excludedIds, feePolicy, maxPendingHtlcs, arMaxFeeRate);
             if (row.role() == Role.TARGET && budget.on()) {
                 ChannelBook book = books.getOrDefault(c.id(), ChannelBook.empty(c.id()));
-                row = new Row(c, row.role(), row.why() + "; refills paid " + sat(book.paidMsat()) + " / earned "
-                        + sat(book.earnedMsat()) + " / allowed " + sat(budget.allowedMsat(book.earnedMsat())) + " sat"
+                row = new Row(c, row.role(), row.why() + "; refills paid " + Msat.asSats(book.paidMsat()) + " / earned "
+                        + Msat.asSats(book.earnedMsat()) + " / allowed " + Msat.asSats(budget.allowedMsat(book.earnedMsat())) + " sat"
                         + (budget.spent(book.paidMsat(), book.earnedMsat()) ? " (over budget: not run)" : ""));
             }
             rows.add(row);
@@ -84,10 +85,6 @@ public final class PairingTable {
                     + " %, fee cap " + FeeCap.maxPpm(c, arMaxFeeRate).getAsLong() + " ppm");
         }
         return new Row(c, Role.TARGET, "auto-rebalance on, inbound " + c.inboundPercent() + " % ≥ " + c.arInTarget() + " %");
-    }
-
-    private static String sat(long msat) {
-        return java.math.BigDecimal.valueOf(msat, 3).stripTrailingZeros().toPlainString();
     }
 
     /** The rows as a plain text table (aliases cut at 20 characters). */

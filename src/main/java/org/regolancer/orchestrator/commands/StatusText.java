@@ -1,5 +1,6 @@
 package org.regolancer.orchestrator.commands;
 
+import org.regolancer.orchestrator.ledger.Msat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,7 @@ public class StatusText {
                 }
             }
             out.append("Today: ").append(count).append(" payments, ").append(TelegramHtml.sats(sats)).append(" sat, fees ")
-                    .append(java.math.BigDecimal.valueOf(feeMsat, 3).stripTrailingZeros().toPlainString()).append(" sat\n");
+                    .append(Msat.asSats(feeMsat)).append(" sat\n");
         } catch (IOException e) {
             out.append("Today: the ledger cannot be read\n");
         }

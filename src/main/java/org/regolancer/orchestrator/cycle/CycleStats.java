@@ -1,5 +1,6 @@
 package org.regolancer.orchestrator.cycle;
 
+import org.regolancer.orchestrator.ledger.Msat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -264,6 +265,6 @@ public class CycleStats implements CycleStatsMBean {
     public String summary() {
         return "Since start: " + cycles.get() + " cycles (" + fetchFailures.get() + " LNDg failures), " + getRuns()
                 + " runs " + runs + ", pairs skipped " + skippedText() + ", " + successes.get() + " payments, " + satsMoved.get() + " sat moved, "
-                + java.math.BigDecimal.valueOf(feesMsat.get(), 3).stripTrailingZeros().toPlainString() + " sat fees";
+                + Msat.asSats(feesMsat.get()) + " sat fees";
     }
 }

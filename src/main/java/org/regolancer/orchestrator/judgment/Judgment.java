@@ -1,5 +1,6 @@
 package org.regolancer.orchestrator.judgment;
 
+import org.regolancer.orchestrator.ledger.Msat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -148,9 +149,9 @@ public final class Judgment {
         long paid = book.paidMsat();
         long earned = book.earnedMsat();
         if (budget.spent(paid, earned)) {
-            return "refill fees of " + target.displayName() + " " + Sats.of(paid) + " sat reached its budget "
-                    + Sats.of(budget.allowedMsat(earned)) + " sat (" + budget.percent() + " % of " + Sats.of(earned)
-                    + " sat earned forwarding out, plus " + Sats.of(budget.allowanceMsat()) + " sat allowance)";
+            return "refill fees of " + target.displayName() + " " + Msat.asSats(paid) + " sat reached its budget "
+                    + Msat.asSats(budget.allowedMsat(earned)) + " sat (" + budget.percent() + " % of " + Msat.asSats(earned)
+                    + " sat earned forwarding out, plus " + Msat.asSats(budget.allowanceMsat()) + " sat allowance)";
         }
         if (feePolicy != FeePolicy.LNDG) {
             return null;
@@ -161,7 +162,7 @@ public final class Judgment {
             return null;
         }
         if (left.getAsLong() <= target.fees().remoteFeeRate()) {
-            return "what is left of the refill budget of " + target.displayName() + " (" + Sats.of(budget.remainingMsat(paid, earned))
+            return "what is left of the refill budget of " + target.displayName() + " (" + Msat.asSats(budget.remainingMsat(paid, earned))
                     + " sat) allows " + left.getAsLong() + " ppm for " + amountSat + " sat, not above the peer's fee "
                     + target.fees().remoteFeeRate() + " ppm";
         }

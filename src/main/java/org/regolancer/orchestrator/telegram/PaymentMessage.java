@@ -1,6 +1,6 @@
 package org.regolancer.orchestrator.telegram;
 
-import java.math.BigDecimal;
+import org.regolancer.orchestrator.ledger.Msat;
 import org.regolancer.orchestrator.ledger.Payment;
 
 /** The Telegram text for one payment, in Telegram's HTML parse mode, with the aliases escaped. */
@@ -12,17 +12,13 @@ public final class PaymentMessage {
     public static String html(Payment payment) {
         return "⚖️ <b>Rebalanced " + TelegramHtml.sats(payment.amountSat()) + " sat</b>\n"
                 + TelegramHtml.escape(payment.sourceName()) + " → " + TelegramHtml.escape(payment.targetName()) + "\n"
-                + "fee " + feeSat(payment.feeMsat()) + " sat · " + payment.feePpm() + " ppm";
+                + "fee " + Msat.asSats(payment.feeMsat()) + " sat · " + payment.feePpm() + " ppm";
     }
 
     /** One plain line for the log: the same facts, no markup. */
     public static String logLine(Payment payment) {
         return "Rebalanced " + TelegramHtml.sats(payment.amountSat()) + " sat " + payment.sourceName() + " (" + payment.source()
-                + ") → " + payment.targetName() + " (" + payment.target() + "), fee " + feeSat(payment.feeMsat())
+                + ") → " + payment.targetName() + " (" + payment.target() + "), fee " + Msat.asSats(payment.feeMsat())
                 + " sat, " + payment.feePpm() + " ppm";
-    }
-
-    static String feeSat(long msat) {
-        return BigDecimal.valueOf(msat, 3).stripTrailingZeros().toPlainString();
     }
 }

@@ -32,8 +32,8 @@ class PaymentMessageTest {
     void ppmIsRoundedToTheNearestAndSubSatFeesKeepTheirMsat() {
         assertEquals(900, payment("a", "b", 19_532_000, 17_578).feePpm(), "899.98 → 900");
         assertEquals(1, payment("a", "b", 1_000_000, 1).feePpm(), "1 msat on 1000 sat = 1 ppm");
-        assertEquals("0.001", PaymentMessage.feeSat(1));
-        assertEquals("0", PaymentMessage.feeSat(0));
+        assertEquals("0.001", org.regolancer.orchestrator.ledger.Msat.asSats(1));
+        assertEquals("0", org.regolancer.orchestrator.ledger.Msat.asSats(0));
     }
 
     @Test

@@ -29,11 +29,6 @@ public final class PairingTable {
     private PairingTable() {
     }
 
-    public static List<Row> rows(Collection<Channel> channels, Collection<String> excluded, FeePolicy feePolicy,
-            int maxPendingHtlcs, long arMaxFeeRate) {
-        return rows(channels, excluded, feePolicy, maxPendingHtlcs, arMaxFeeRate, Map.of(), RefillBudget.OFF);
-    }
-
     /** With a refill budget on, each target's row says what it paid, earned and may spend over the books' window. */
     public static List<Row> rows(Collection<Channel> channels, Collection<String> excluded, FeePolicy feePolicy,
             int maxPendingHtlcs, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, RefillBudget budget) {

@@ -24,10 +24,6 @@ public class StatusText {
 
     private final boolean budgetOn;
 
-    public StatusText(CycleStats stats, Pause pause, Path ledger, ZoneId zone) {
-        this(stats, pause, ledger, zone, false);
-    }
-
     /** @param budgetOn the refill budget is on: /status says how many targets are over it */
     public StatusText(CycleStats stats, Pause pause, Path ledger, ZoneId zone, boolean budgetOn) {
         this.budgetOn = budgetOn;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.judgment.Judgment;
-import org.regolancer.orchestrator.judgment.SkipReason;
+import org.regolancer.orchestrator.books.ChannelBook;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.lndg.LndgAnswer;
@@ -67,11 +67,6 @@ public class CycleService {
     private long reloads;
     private boolean reloading;
     private boolean balanced;
-
-    public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
-            LndgRetryPause lndgRetryPause, LndgFeeSettings lndgFees, Judge judge, Pause pause) {
-        this(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause, null);
-    }
 
     /** @param books each channel's refill fees and earnings, or null when nothing reads them */
     public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
@@ -240,18 +235,16 @@ public class CycleService {
         long arMaxFeeRate = lndgFees.arMaxFeeRate();
         long number = fetchedCycles.getAndIncrement();
         long amount = ladder.amountFor(number);
-        Judgment.Verdict verdict;
+        Map<ChannelId, ChannelBook> spent = Map.of();
         if (books != null && judge.budgetOn()) {
             if (books.due()) {
                 // a cycle route edited before the books existed has no step of its own for them
                 books.refresh(fetch);
             }
-            verdict = judge.verdict(paired, arMaxFeeRate, books.read(), amount);
-            stats.targetsOverBudget((int) verdict.skipped().stream().filter(s -> s.reason() == SkipReason.BUDGET)
-                    .map(s -> s.pair().target().id()).distinct().count());
-        } else {
-            verdict = judge.verdict(paired, arMaxFeeRate);
+            spent = books.read();
         }
+        Judgment.Verdict verdict = judge.verdict(paired, arMaxFeeRate, spent, amount);
+        stats.targetsOverBudget(verdict.targetsOverBudget());
         List<Pair> pairs = verdict.toRun();
         Instant start = cycleStart == null ? clock.instant() : cycleStart;
         Instant deadline = start.plusSeconds(settings.maxCycleSeconds());

@@ -57,10 +57,6 @@ public class Judge {
     }
 
     /** This cycle's pairs to run, in order; the others counted (and logged when their reason changed). */
-    public Judgment.Verdict verdict(List<Pair> pairs, long arMaxFeeRate) {
-        return verdict(pairs, arMaxFeeRate, Map.of(), 0);
-    }
-
     /** @param books the channels' books (for the refill budget), @param amountSat this cycle's amount */
     public Judgment.Verdict verdict(List<Pair> pairs, long arMaxFeeRate,
             Map<org.regolancer.orchestrator.pairing.ChannelId, org.regolancer.orchestrator.books.ChannelBook> books, long amountSat) {

@@ -51,6 +51,12 @@ public final class Judgment {
             this(toRun, skipped, waitsChanged, Map.of());
         }
 
+        /** How many targets the refill budget left out (each target once, however many pairs lead to it). */
+        public int targetsOverBudget() {
+            return (int) skipped.stream().filter(s -> s.reason() == SkipReason.BUDGET).map(s -> s.pair().target().id())
+                    .distinct().count();
+        }
+
         public Map<SkipReason, Integer> counts() {
             Map<SkipReason, Integer> counts = new EnumMap<>(SkipReason.class);
             skipped.forEach(s -> counts.merge(s.reason(), 1, Integer::sum));

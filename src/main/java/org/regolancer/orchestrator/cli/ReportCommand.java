@@ -33,15 +33,16 @@ final class ReportCommand {
             ErrorLog logOnly = new ErrorLog(null, secrets, Clock.systemUTC());
             org.regolancer.orchestrator.lndg.LndgSession session = OrchestratorConfiguration.lndgSession(settings,
                     Clock.systemUTC(), secrets, logOnly);
-            ReportService reports = OrchestratorConfiguration.reportService(settings, session, Clock.systemUTC(), logOnly,
+            org.regolancer.orchestrator.lndg.LndgHttp http = OrchestratorConfiguration.lndgReads(session);
+            ReportService reports = OrchestratorConfiguration.reportService(settings, http, Clock.systemUTC(), logOnly,
                     org.regolancer.orchestrator.report.ReportChart::png);
             // the Channels block: the books read once, from the ledger and LNDg (the open channels name LNDg's jobs)
-            org.regolancer.orchestrator.cycle.BooksService books = OrchestratorConfiguration.booksService(settings, session,
+            org.regolancer.orchestrator.cycle.BooksService books = OrchestratorConfiguration.booksService(settings, http,
                     Clock.systemUTC(), logOnly, java.time.Duration.ofDays(1), java.time.Duration.ofMinutes(10),
                     java.time.Duration.ofMinutes(1), false, true);
             org.regolancer.orchestrator.lndg.ChannelFetch open = new org.regolancer.orchestrator.lndg.ChannelFetch(
                     new org.regolancer.orchestrator.lndg.ChannelPageParser(), "is_open=true&limit=5000", 50);
-            new org.regolancer.orchestrator.lndg.LndgHttp(session, java.time.Duration.ofSeconds(60)).readAll(open);
+            http.readAll(open);
             books.refresh(open);
             reports.channels(() -> OrchestratorConfiguration.channelsView(books, settings));
             ReportService.Report report = reports.build(date == null ? reports.today() : date, false);

@@ -81,8 +81,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
      * The daily report's service; the {@code report} command builds the same one, drawing its chart in its own
      * (short-lived) process, where the daemon draws it in a process of the chart's own (README: Footprint).
      */
-    public static ReportService reportService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, ChartDrawer chart) {
-        LndgReportClient lndg = new LndgReportClient(new LndgHttp(session, Duration.ofSeconds(60)), settings.lndgZone());
+    public static ReportService reportService(Settings settings, LndgHttp http, Clock clock, ErrorLog errors, ChartDrawer chart) {
+        LndgReportClient lndg = new LndgReportClient(http, settings.lndgZone());
         return new ReportService(settings.reportZone(), settings.reportCron(), lndg, settings.dataDir(), clock, errors,
                 chart);
     }
@@ -95,15 +95,15 @@ public class OrchestratorConfiguration implements CamelConfiguration {
      * Each channel's books (refill fees, forwarding earnings) over BOOKS_DAYS, read from the ledger and LNDg; kept only
      * when something reads them (the refill budget, the report). The {@code report} command builds its own.
      */
-    public static BooksService booksService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, Duration day,
+    public static BooksService booksService(Settings settings, LndgHttp http, Clock clock, ErrorLog errors, Duration day,
             Duration every, Duration retry) {
-        return booksService(settings, session, clock, errors, day, every, retry, settings.logOperational(), settings.booksKept());
+        return booksService(settings, http, clock, errors, day, every, retry, settings.logOperational(), settings.booksKept());
     }
 
-    public static BooksService booksService(Settings settings, LndgSession session, Clock clock, ErrorLog errors, Duration day,
+    public static BooksService booksService(Settings settings, LndgHttp http, Clock clock, ErrorLog errors, Duration day,
             Duration every, Duration retry, boolean logOperational, boolean kept) {
         return new BooksService(kept, new Books(day.multipliedBy(settings.booksDays())),
-                new BooksReader(new LndgHttp(session, Duration.ofSeconds(60)), settings.lndgZone()),
+                new BooksReader(http, settings.lndgZone()),
                 settings.dataDir().resolve("rebalances.csv"), errors, clock, every, retry, logOperational);
     }
 
@@ -130,6 +130,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         ErrorLog errors = new ErrorLog(settings.dataDir().resolve("errors.log"), secrets, clock);
         // one LNDg login for the cycle, the report and /report
         LndgSession lndgSession = lndgSession(settings, clock, secrets, errors);
+        // LNDg's reads outside the cycle route (the books, the report, /report): one client and one connection pool
+        LndgHttp lndgReads = lndgReads(lndgSession);
         CycleStats stats = new CycleStats();
         RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
         Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
@@ -143,7 +145,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         Judge judge = new Judge(judgment, runFiles, stats, errors, clock, settings.logOperational());
         org.regolancer.orchestrator.cycle.Pause pause = new org.regolancer.orchestrator.cycle.Pause(settings.dataDir());
         stats.setPaused(pause::paused);
-        BooksService books = booksService(settings, lndgSession, clock, errors, millis(pc, "books.day-ms"),
+        BooksService books = booksService(settings, lndgReads, clock, errors, millis(pc, "books.day-ms"),
                 millis(pc, "books.refresh-ms"), millis(pc, "books.retry-ms"));
         CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause,
                 books);
@@ -189,7 +191,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         PaymentNotices notices = paymentNotices(context, pc, settings, errors, clock);
         registry.bind("notices", notices);
         lifecycle.setBeforeFinishing(() -> notices.awaitSent(ONE_CYCLE_NOTICE_WAIT));
-        ReportService reports = reportService(settings, lndgSession, clock, errors, ChartProcess.ofThisJvm());
+        ReportService reports = reportService(settings, lndgReads, clock, errors, ChartProcess.ofThisJvm());
         reports.convertHistory();
         if (books.kept()) {
             reports.channels(() -> channelsView(books, settings));
@@ -281,6 +283,11 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         });
     }
 
+
+    /** The client for LNDg's reads outside the cycle route: the books' and the report's pages may take a while. */
+    public static LndgHttp lndgReads(LndgSession session) {
+        return new LndgHttp(session, Duration.ofSeconds(60));
+    }
 
     /**
      * The process's one LNDg session: a fallback to Basic auth is one errors.log line (once per reason), a login after

@@ -241,7 +241,10 @@ public class CycleService {
                 // a cycle route edited before the books existed has no step of its own for them
                 books.refresh(fetch);
             }
-            spent = books.read();
+            if (!paired.isEmpty()) {
+                // summed only when a pair may need them: a balanced node's cycles do not add up the books
+                spent = books.read();
+            }
         }
         Judgment.Verdict verdict = judge.verdict(paired, arMaxFeeRate, spent, amount);
         stats.targetsOverBudget(verdict.targetsOverBudget());

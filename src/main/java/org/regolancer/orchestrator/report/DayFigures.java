@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * One day's figures: our rebalances, LNDg's own auto-rebalancer, forwards. Every fee in msat, LNDg's rebalance fees
- * only where LNDg reports them ({@code lndgFeesKnown}).
+ * only where LNDg reports them ({@code lndgFeesKnown}). {@code losSat}: LightningOS's rebalances, known only from the
+ * Python original's {@code daily-report.csv} (sats alone, no count or fee).
  */
 public record DayFigures(
         LocalDate date,
@@ -17,7 +18,15 @@ public record DayFigures(
         boolean lndgFeesKnown,
         long forwardCount,
         long forwardSat,
-        long forwardFeeMsat) {
+        long forwardFeeMsat,
+        long losSat) {
+
+    /** A day without LightningOS's rebalances (every day this daemon records). */
+    public DayFigures(LocalDate date, long oursCount, long oursSat, long oursFeeMsat, long lndgCount, long lndgSat,
+            long lndgFeeMsat, boolean lndgFeesKnown, long forwardCount, long forwardSat, long forwardFeeMsat) {
+        this(date, oursCount, oursSat, oursFeeMsat, lndgCount, lndgSat, lndgFeeMsat, lndgFeesKnown, forwardCount, forwardSat,
+                forwardFeeMsat, 0);
+    }
 
     public static DayFigures empty(LocalDate date) {
         return new DayFigures(date, 0, 0, 0, 0, 0, 0, true, 0, 0, 0);
@@ -25,18 +34,18 @@ public record DayFigures(
 
     DayFigures plusOurs(long sat, long feeMsat) {
         return new DayFigures(date, oursCount + 1, oursSat + sat, oursFeeMsat + feeMsat, lndgCount, lndgSat, lndgFeeMsat,
-                lndgFeesKnown, forwardCount, forwardSat, forwardFeeMsat);
+                lndgFeesKnown, forwardCount, forwardSat, forwardFeeMsat, losSat);
     }
 
     DayFigures plusLndg(long sat, Long feeMsat) {
         return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount + 1, lndgSat + sat,
                 lndgFeeMsat + (feeMsat == null ? 0 : feeMsat), lndgFeesKnown && feeMsat != null, forwardCount, forwardSat,
-                forwardFeeMsat);
+                forwardFeeMsat, losSat);
     }
 
     DayFigures plusForward(long sat, long feeMsat) {
         return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount, lndgSat, lndgFeeMsat, lndgFeesKnown,
-                forwardCount + 1, forwardSat + sat, forwardFeeMsat + feeMsat);
+                forwardCount + 1, forwardSat + sat, forwardFeeMsat + feeMsat, losSat);
     }
 
     /** The sum of several days, dated with the given date. */
@@ -47,13 +56,14 @@ public record DayFigures(
                     total.oursFeeMsat + d.oursFeeMsat, total.lndgCount + d.lndgCount, total.lndgSat + d.lndgSat,
                     total.lndgFeeMsat + d.lndgFeeMsat, total.lndgFeesKnown && d.lndgFeesKnown,
                     total.forwardCount + d.forwardCount, total.forwardSat + d.forwardSat,
-                    total.forwardFeeMsat + d.forwardFeeMsat);
+                    total.forwardFeeMsat + d.forwardFeeMsat, total.losSat + d.losSat);
         }
         return total;
     }
 
+    /** Every engine's sats: ours, LNDg's, LightningOS's. */
     public long rebalancedSat() {
-        return oursSat + lndgSat;
+        return oursSat + lndgSat + losSat;
     }
 
     public long rebalanceCount() {
@@ -80,7 +90,15 @@ public record DayFigures(
         return rebalancedSat() == 0 ? 0 : Math.round(oursSat * 100.0 / rebalancedSat());
     }
 
+    /** LNDg's share: the rest of 100 beside ours, or rounded on its own when LightningOS moved sats too. */
     public long lndgSharePercent() {
-        return rebalancedSat() == 0 ? 0 : 100 - oursSharePercent();
+        if (rebalancedSat() == 0) {
+            return 0;
+        }
+        return losSat == 0 ? 100 - oursSharePercent() : Math.round(lndgSat * 100.0 / rebalancedSat());
+    }
+
+    public long losSharePercent() {
+        return rebalancedSat() == 0 ? 0 : Math.round(losSat * 100.0 / rebalancedSat());
     }
 }

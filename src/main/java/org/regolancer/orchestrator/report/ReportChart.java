@@ -38,7 +38,8 @@ public final class ReportChart {
         long forwarded = 0;
         for (LocalDate d = lastDay.minusDays(29); !d.isAfter(lastDay); d = d.plusDays(1)) {
             DayFigures f = ReportText.day(days, d);
-            rebalanced = Math.max(rebalanced, f.rebalancedSat());
+            // the bars: regolancer and LNDg (LightningOS's sats, from the Python orchestrator's record, are not drawn)
+            rebalanced = Math.max(rebalanced, f.oursSat() + f.lndgSat());
             forwarded = Math.max(forwarded, f.forwardSat());
         }
         return ChartScale.both(rebalanced, forwarded);

@@ -14,7 +14,10 @@ import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 import org.regolancer.orchestrator.telegram.TelegramHtml;
 
-/** The daily report as Telegram HTML: today, comparisons, month to date, the last 12 calendar months. */
+/**
+ * The daily report as Telegram HTML: today, comparisons, month to date, the last 12 calendar months; the sats each
+ * engine rebalanced, with its share, for the day, the month and each of the 12 months.
+ */
 public final class ReportText {
 
     public static final int TELEGRAM_LIMIT = 4096;
@@ -47,12 +50,16 @@ public final class ReportText {
         out.append("<b>Rebalanced</b> ").append(TelegramHtml.sats(today.rebalancedSat())).append(" sat in ")
                 .append(today.rebalanceCount()).append(" payments, fees ").append(feeSat(today.rebalanceFeeMsat()))
                 .append(" sat\n");
-        out.append("• regolancer: ").append(today.oursCount()).append(" × ").append(TelegramHtml.sats(today.oursSat()))
+        out.append("• regolancer: ").append(times(today.oursCount(), today.oursSat()))
                 .append(" sat · fees ").append(feeSat(today.oursFeeMsat())).append(" sat · ")
                 .append(today.oursAveragePpm()).append(" ppm · ").append(today.oursSharePercent()).append(" %\n");
-        out.append("• LNDg AR: ").append(today.lndgCount()).append(" × ").append(TelegramHtml.sats(today.lndgSat()))
+        out.append("• LNDg AR: ").append(times(today.lndgCount(), today.lndgSat()))
                 .append(" sat · fees ").append(today.lndgFeesKnown() ? feeSat(today.lndgFeeMsat()) + " sat" : "not reported")
                 .append(" · ").append(today.lndgSharePercent()).append(" %\n");
+        if (today.losSat() > 0) {
+            out.append("• LightningOS: ").append(TelegramHtml.sats(today.losSat())).append(" sat · ")
+                    .append(today.losSharePercent()).append(" % (the Python orchestrator's record)\n");
+        }
         out.append("<b>Forwarded</b> ").append(TelegramHtml.sats(today.forwardSat())).append(" sat in ").append(today.forwardCount())
                 .append(" forwards, earned ").append(feeSat(today.forwardFeeMsat())).append(" sat\n");
         out.append("<b>Net</b> ").append(signedSat(today.netMsat())).append(" sat (earned − rebalancing fees)\n\n");
@@ -69,9 +76,12 @@ public final class ReportText {
         out.append("<b>Month to date</b> (").append(range(mtd)).append("): rebalanced ")
                 .append(compact(monthSoFar.rebalancedSat())).append(" · forwarded ").append(compact(monthSoFar.forwardSat()))
                 .append(" · net ").append(signedFeeCompact(monthSoFar.netMsat())).append(" sat\n");
+        if (monthSoFar.rebalancedSat() > 0) {
+            out.append("by engine: ").append(engines(monthSoFar)).append('\n');
+        }
         out.append("vs ").append(range(previous)).append(": ").append(changes(monthSoFar, previousSameDays)).append("\n\n");
 
-        out.append("<b>Last 12 months</b> (rebalanced · forwarded · fees paid · earned · net, sat)\n");
+        out.append("<b>Last 12 months</b> (rebalanced · forwarded · fees paid · earned · net, sat — rebalanced by engine)\n");
         List<String> monthLines = new ArrayList<>();
         for (YearMonth month : Comparisons.lastTwelveMonths(date)) {
             List<LocalDate> monthDays = new ArrayList<>();
@@ -81,7 +91,7 @@ public final class ReportText {
             DayFigures m = DayFigures.sum(month.atDay(1), pick(days, monthDays));
             monthLines.add(MONTH.format(month) + ": " + compact(m.rebalancedSat()) + " · " + compact(m.forwardSat()) + " · "
                     + feeCompact(m.rebalanceFeeMsat()) + " · " + feeCompact(m.forwardFeeMsat()) + " · "
-                    + signedFeeCompact(m.netMsat()));
+                    + signedFeeCompact(m.netMsat()) + (m.rebalancedSat() > 0 ? " — " + engines(m) : ""));
         }
         for (String line : monthLines) {
             if (out.length() + line.length() + 1 > TELEGRAM_LIMIT) {
@@ -112,7 +122,19 @@ public final class ReportText {
         int n = dates.size();
         return new DayFigures(sum.date(), sum.oursCount() / n, sum.oursSat() / n, sum.oursFeeMsat() / n,
                 sum.lndgCount() / n, sum.lndgSat() / n, sum.lndgFeeMsat() / n, sum.lndgFeesKnown(), sum.forwardCount() / n,
-                sum.forwardSat() / n, sum.forwardFeeMsat() / n);
+                sum.forwardSat() / n, sum.forwardFeeMsat() / n, sum.losSat() / n);
+    }
+
+    /** "regolancer 800k (67 %), LNDg 400k (33 %)", and LightningOS's where it moved sats: each engine's sats and share. */
+    static String engines(DayFigures f) {
+        String text = "regolancer " + compact(f.oursSat()) + " (" + f.oursSharePercent() + " %), LNDg " + compact(f.lndgSat())
+                + " (" + f.lndgSharePercent() + " %)";
+        return f.losSat() > 0 ? text + ", LOS " + compact(f.losSat()) + " (" + f.losSharePercent() + " %)" : text;
+    }
+
+    /** "2 × 150,000", or "150,000" where the count is not known (sats from the Python orchestrator's record). */
+    private static String times(long count, long sats) {
+        return count == 0 && sats > 0 ? TelegramHtml.sats(sats) : count + " × " + TelegramHtml.sats(sats);
     }
 
     private static String changes(DayFigures now, DayFigures before) {

@@ -23,6 +23,36 @@ class ReportTextTest {
         }
         String text = ReportText.render(DAY, ZoneId.of("America/Argentina/ComodRivadavia"), true, false, days);
         assertTrue(text.length() <= ReportText.TELEGRAM_LIMIT, "length " + text.length());
+        // and with LightningOS's sats beside them (the Python orchestrator's record), every engine in every line
+        days.replaceAll((d, f) -> new DayFigures(d, f.oursCount(), f.oursSat(), f.oursFeeMsat(), f.lndgCount(), f.lndgSat(),
+                f.lndgFeeMsat(), true, f.forwardCount(), f.forwardSat(), f.forwardFeeMsat(), Long.MAX_VALUE / 1_000_000));
+        text = ReportText.render(DAY, ZoneId.of("America/Argentina/ComodRivadavia"), true, false, days);
+        assertTrue(text.length() <= ReportText.TELEGRAM_LIMIT, "length " + text.length());
+        assertTrue(text.contains("Feb 2026: "), "the month lines still fit: " + text);
+    }
+
+    @Test
+    void theMonthAndEachOfTheTwelveMonthsSplitTheSatsByEngine() {
+        Map<LocalDate, DayFigures> days = new TreeMap<>();
+        // March so far: ours 300k in 3 payments, LNDg 100k; January: LNDg alone; May 2025: the Python orchestrator's
+        // record (regolancer 60k without a count, LightningOS 40k); February: nothing
+        days.put(DAY, new DayFigures(DAY, 3, 300_000, 3_000, 1, 100_000, 500, true, 0, 0, 0));
+        days.put(LocalDate.of(2026, 1, 15), new DayFigures(LocalDate.of(2026, 1, 15), 0, 0, 0, 2, 250_000, 900, true, 0, 0, 0));
+        LocalDate may = LocalDate.of(2025, 5, 20);
+        days.put(may, new DayFigures(may, 0, 60_000, 0, 0, 0, 0, false, 0, 0, 0, 40_000));
+        String text = ReportText.render(DAY, ZoneId.of("UTC"), false, false, days);
+        assertTrue(text.contains("<b>Month to date</b> (1–1 Mar): rebalanced 400k · forwarded 0 · net −3.5 sat\n"
+                + "by engine: regolancer 300k (75 %), LNDg 100k (25 %)\n"), text);
+        assertTrue(text.endsWith("\nMar 2026: 400k · 0 · 3.5 · 0 · −3.5 — regolancer 300k (75 %), LNDg 100k (25 %)"), text);
+        assertTrue(text.contains("\nJan 2026: 250k · 0 · 0.9 · 0 · −0.9 — regolancer 0 (0 %), LNDg 250k (100 %)\n"), text);
+        assertTrue(text.contains("\nMay 2025: 100k · 0 · 0 · 0 · 0 — regolancer 60k (60 %), LNDg 0 (0 %), LOS 40k (40 %)\n"), text);
+        assertTrue(text.contains("\nFeb 2026: 0 · 0 · 0 · 0 · 0\n"), "nothing moved, nothing to split: " + text);
+        assertFalse(text.contains("• LightningOS"), "the day had none");
+
+        String mayReport = ReportText.render(may, ZoneId.of("UTC"), false, true, days);
+        assertTrue(mayReport.contains("• regolancer: 60,000 sat · fees 0 sat"), "no count where none is known: " + mayReport);
+        assertTrue(mayReport.contains("• LightningOS: 40,000 sat · 40 %"), mayReport);
+        assertTrue(mayReport.contains("by engine: regolancer 60k (60 %), LNDg 0 (0 %), LOS 40k (40 %)"), mayReport);
     }
 
     @Test

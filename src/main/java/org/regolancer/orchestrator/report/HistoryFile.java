@@ -27,7 +27,8 @@ import org.regolancer.orchestrator.ops.OwnerOnlyAppends;
  * of an earlier version, whose LNDg fees were whole sats ({@code lndg_fee_sat}), is converted once to msat
  * ({@code lndg_fee_msat}) by one atomic rewrite, the old file kept beside it as {@code daily-report.csv.bak}.
  * Columns are every figure of the report; the derived ones (totals, net, shares) are written for people and
- * recomputed on read.
+ * recomputed on read. A file with any other header (the Python original's, another program's) is neither read nor
+ * appended to: rows of one shape never go under a header of another.
  */
 public final class HistoryFile {
 
@@ -36,8 +37,18 @@ public final class HistoryFile {
             "rebalanced_sat", "rebalance_fee_msat", "net_msat", "ours_share_pct", "lndg_share_pct");
     /** The column of earlier versions: LNDg's fees rounded to whole sats per job. */
     static final String OLD_LNDG_FEE = "lndg_fee_sat";
+    /** An earlier version's header: this one's with {@code lndg_fee_sat} for {@code lndg_fee_msat}. */
+    static final List<String> EARLIER_HEADER = HEADER.stream().map(c -> c.equals("lndg_fee_msat") ? OLD_LNDG_FEE : c).toList();
 
-    public record Read(Map<LocalDate, DayFigures> days, int malformed) {
+    /** @param foreignHeader the header line of a file this version does not know (nothing read), else null */
+    public record Read(Map<LocalDate, DayFigures> days, int malformed, String foreignHeader) {
+    }
+
+    /** The file has a header this version does not know: nothing is appended to it. */
+    public static final class ForeignHeaderException extends IOException {
+        public ForeignHeaderException(Path file, String header) {
+            super(file.getFileName() + " has columns this version does not know (" + header + "); nothing appended to it");
+        }
     }
 
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -52,10 +63,14 @@ public final class HistoryFile {
     public Read read() throws IOException {
         TreeMap<LocalDate, DayFigures> days = new TreeMap<>();
         if (!Files.exists(file)) {
-            return new Read(days, 0);
+            return new Read(days, 0, null);
         }
         int malformed = 0;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = READ.parse(reader)) {
+            String foreign = foreign(parser.getHeaderNames());
+            if (foreign != null) {
+                return new Read(days, 0, foreign);
+            }
             boolean old = parser.getHeaderMap().containsKey(OLD_LNDG_FEE);
             for (CSVRecord row : parser) {
                 try {
@@ -71,7 +86,22 @@ public final class HistoryFile {
                 }
             }
         }
-        return new Read(days, malformed);
+        return new Read(days, malformed, null);
+    }
+
+    /** The header as a line when it is neither this version's nor an earlier version's; null for an empty file. */
+    private static String foreign(List<String> names) {
+        return names.isEmpty() || names.equals(HEADER) || names.equals(EARLIER_HEADER) ? null : String.join(",", names);
+    }
+
+    /** The header line of a file this version does not know, else null (no file, an empty one, ours, an earlier version's). */
+    public String foreignHeader() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return null;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = READ.parse(reader)) {
+            return foreign(parser.getHeaderNames());
+        }
     }
 
     private static long n(CSVRecord row, String column) {
@@ -84,7 +114,7 @@ public final class HistoryFile {
             return false;
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = READ.parse(reader)) {
-            return parser.getHeaderMap().containsKey(OLD_LNDG_FEE);
+            return parser.getHeaderNames().equals(EARLIER_HEADER);
         }
     }
 
@@ -142,6 +172,10 @@ public final class HistoryFile {
     public void append(Collection<DayFigures> days) throws IOException {
         if (days.isEmpty()) {
             return;
+        }
+        String foreign = foreignHeader();
+        if (foreign != null) {
+            throw new ForeignHeaderException(file, foreign);
         }
         if (isOldFormat() && !convertOldFormat()) {
             throw new IOException("daily-report.csv is in an earlier version's format");

@@ -83,8 +83,14 @@ public class OrchestratorConfiguration implements CamelConfiguration {
      */
     public static ReportService reportService(Settings settings, LndgHttp http, Clock clock, ErrorLog errors, ChartDrawer chart) {
         LndgReportClient lndg = new LndgReportClient(http, settings.lndgZone());
-        return new ReportService(settings.reportZone(), settings.reportCron(), lndg, settings.dataDir(), clock, errors,
-                chart);
+        ReportService reports = new ReportService(settings.reportZone(), settings.reportCron(), lndg, settings.dataDir(), clock,
+                errors, chart);
+        // the Python original's regolancer history in the template's stat file (not in the demo: its template is the operator's)
+        if (!settings.demo()) {
+            reports.templateStat(org.regolancer.orchestrator.report.OriginalStat.templateStat(
+                    settings.template().path("stat").asText(""), settings.configTemplate()));
+        }
+        return reports;
     }
 
     public static RefillBudget refillBudget(Settings settings) {

@@ -2,7 +2,10 @@ package org.regolancer.orchestrator.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -87,5 +90,29 @@ class HistoryFileTest {
         assertEquals(String.join(",", HistoryFile.HEADER), lines.get(0));
         assertEquals(3, lines.size());
         assertEquals(2_000, history.read().days().get(LocalDate.of(2026, 11, 23)).lndgFeeMsat());
+    }
+
+    @Test
+    void aFileWithAHeaderThisVersionDoesNotKnowIsNeitherReadNorAppendedTo() throws Exception {
+        Path file = dir.resolve("daily-report.csv");
+        HistoryFile history = new HistoryFile(file);
+        // ours, to prove an append goes through where the header is this version's
+        history.append(List.of(DayFigures.empty(LocalDate.of(2026, 11, 24))));
+        assertEquals(2, Files.readAllLines(file).size());
+        assertEquals(null, history.read().foreignHeader());
+
+        for (String foreign : List.of(OriginalDailyReportTest.ORIGINAL,
+                "date,ours_count,ours_sat,something_else\r\n2026-11-23,1,2,3\r\n")) {
+            Files.writeString(file, foreign);
+            HistoryFile.Read read = history.read();
+            assertTrue(read.days().isEmpty(), "not read");
+            assertEquals(0, read.malformed(), "nor counted as bad rows: the whole file is another's");
+            assertEquals(foreign.substring(0, foreign.indexOf('\r')), read.foreignHeader());
+            IOException refused = assertThrows(IOException.class,
+                    () -> history.append(List.of(DayFigures.empty(LocalDate.of(2026, 11, 25)))));
+            assertTrue(refused.getMessage().contains("has columns this version does not know"), refused.getMessage());
+            assertFalse(history.convertOldFormat(), "not taken for an earlier version's either");
+            assertEquals(foreign, Files.readString(file), "kept as it was");
+        }
     }
 }

@@ -169,4 +169,83 @@ class ReportServiceTest {
         assertNull(reports.retryDue(), "given up after 24 hours");
         assertTrue(Files.readString(dir.resolve("errors.log")).contains("gave up the daily report for 2026-11-25"));
     }
+
+    private static String statRow(String utc, long amountMsat, long feesMsat) {
+        return Instant.parse(utc).getEpochSecond() + ",905399447106748416,893182773332606977," + amountMsat + "," + feesMsat;
+    }
+
+    @Test
+    void thePythonOriginalsFolderIsItsHistoryCountedOnceAndNeverCopied() throws Exception {
+        // our first payment on the 20th; the original's stat file has rows before it and (as ours) after it
+        Files.writeString(dir.resolve("rebalances.csv"), String.join("\r\n",
+                "time_utc,source_chan_id,source_alias,target_chan_id,target_alias,amount_sat,fee_msat,fee_ppm",
+                "2026-11-20T10:00:00Z,905399447106748416,A,893182773332606977,B,100000,50000,500",
+                "2026-11-25T09:00:00Z,905399447106748416,A,893182773332606977,B,40000,20000,500") + "\r\n");
+        Files.writeString(dir.resolve("success-rebal.csv"), String.join("\n",
+                "timestamp,from_channel,to_channel,amount_msat,fees_msat",
+                statRow("2026-06-10T10:00:00Z", 500_000_000, 250_000),
+                statRow("2026-11-02T10:00:00Z", 200_000_000, 100_000),
+                statRow("2026-11-20T10:00:00Z", 100_000_000, 50_000),
+                statRow("2026-11-25T09:00:00Z", 40_000_000, 20_000),
+                "not,a,stat,row") + "\n");
+        String original = "date,lndg_sats,regolancer_sats,los_sats,forwards_sats\r\n"
+                + "2026-03-15,0,70000,30000,1000000\r\n"
+                + "2026-06-10,5000,999999,0,0\r\n";
+        Files.writeString(dir.resolve("daily-report.csv"), original);
+        ReportService reports = service();
+        // the template names the same stat file another way: read once
+        reports.templateStat(dir.resolve("sub/../success-rebal.csv"));
+        Files.createDirectories(dir.resolve("sub"));
+
+        reports.convertHistory();
+        assertEquals(original, Files.readString(dir.resolve("daily-report-python.csv")), "moved aside as it was");
+        assertFalse(Files.exists(dir.resolve("daily-report.csv")));
+
+        String text = reports.build(LocalDate.of(2026, 11, 25), true).text();
+        assertTrue(text.contains("• regolancer: 1 × 40,000 sat"), "today's stat row is ours, counted once: " + text);
+        assertTrue(text.endsWith("\nNov 2026: 340k · 5k · 170 · 0.5 · −169.5 — regolancer 340k (100 %), LNDg 0 (0 %)"),
+                "the original's 2 Nov payment and our two: " + text);
+        assertTrue(text.contains("\nJun 2026: 505k · 0 · 250 · 0 · −250 — regolancer 500k (99 %), LNDg 5k (1 %)\n"),
+                "regolancer from the stat file, not also the original's report; LNDg's from its report: " + text);
+        assertTrue(text.contains("\nMar 2026: 100k · 1M · 0 · 0 · 0 — regolancer 70k (70 %), LNDg 0 (0 %), LOS 30k (30 %)\n"),
+                "before the stat file begins, the original's report: " + text);
+
+        List<String> history = Files.readAllLines(dir.resolve("daily-report.csv"));
+        assertEquals(String.join(",", HistoryFile.HEADER), history.get(0), "our header on a file of our own");
+        assertTrue(history.contains("2026-11-02,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"), "the original's payments are not stored as ours");
+        assertTrue(history.contains("2026-11-20,1,100000,50000,500,0,0,0,0,0,0,100000,50000,-50000,100,0"));
+        assertTrue(history.stream().noneMatch(l -> l.startsWith("2026-03-15,0,70000")));
+        assertEquals(original, Files.readString(dir.resolve("daily-report-python.csv")), "never written to");
+        assertEquals(3, Files.readAllLines(dir.resolve("rebalances.csv")).size(), "nothing copied into the ledger");
+        List<String> errors = Files.readAllLines(dir.resolve("errors.log"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("1 malformed rows in the Python orchestrator's success-rebal.csv skipped"), errors.get(0));
+    }
+
+    @Test
+    void theReportCommandReadsTheOriginalsFileWhereItIsAndMovesNothing() throws Exception {
+        String original = "date,lndg_sats,regolancer_sats,los_sats,forwards_sats\r\n2026-11-10,0,0,12000,0\r\n";
+        Files.writeString(dir.resolve("daily-report.csv"), original);
+        String text = service().build(LocalDate.of(2026, 11, 25), false).text();
+        assertTrue(text.contains("— regolancer 0 (0 %), LNDg 0 (0 %), LOS 12k (100 %)"), text);
+        assertEquals(original, Files.readString(dir.resolve("daily-report.csv")));
+        assertFalse(Files.exists(dir.resolve("daily-report-python.csv")));
+        assertFalse(Files.exists(dir.resolve("errors.log")), "the original's file is no unknown file");
+    }
+
+    @Test
+    void aHistoryFileOfUnknownColumnsIsKeptAndSaidOnceAndTheReportStillGoesOut() throws Exception {
+        String foreign = "date,foo\n2026-11-01,1\n";
+        Files.writeString(dir.resolve("daily-report.csv"), foreign);
+        ReportService reports = service();
+        reports.convertHistory();
+        ReportService.Report report = reports.build(LocalDate.of(2026, 11, 25), true);
+        assertTrue(report.text().contains("<b>Forwarded</b> 5,000 sat in 1 forwards"), report.text());
+        reports.build(LocalDate.of(2026, 11, 25), true);
+        assertEquals(foreign, Files.readString(dir.resolve("daily-report.csv")));
+        List<String> errors = Files.readAllLines(dir.resolve("errors.log"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("daily-report.csv has columns this version does not know (date,foo): not read and "
+                + "nothing appended"), errors.get(0));
+    }
 }

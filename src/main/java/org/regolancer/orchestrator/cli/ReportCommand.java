@@ -14,10 +14,13 @@ import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.report.ReportService;
 import org.regolancer.orchestrator.settings.Settings;
 import org.regolancer.orchestrator.settings.SettingsException;
+import org.regolancer.orchestrator.settings.SettingsLoader;
+import org.regolancer.orchestrator.telegram.TelegramHtml;
 
 /**
- * {@code report [--date YYYY-MM-DD] [--chart FILE]}: prints a day's report to stdout (logs go to stderr) and writes
- * the chart where asked. Sends nothing, stores nothing, does not disturb a running daemon.
+ * {@code report [--date YYYY-MM-DD] [--chart FILE]}: prints a day's report to stdout as plain text (logs go to stderr)
+ * and writes the chart where asked. Sends nothing, stores nothing (not even DATA_DIR is created), does not disturb a
+ * running daemon. It needs only what it reads: LNDg's login, not regolancer or a usable template.
  */
 final class ReportCommand {
 
@@ -28,7 +31,16 @@ final class ReportCommand {
         Path workingDir = Path.of("").toAbsolutePath();
         DemoLndg demoLndg = "demo".equals(profile) ? DemoLndg.start() : null;
         try {
-            Settings settings = Main.settings(workingDir, profile, envFile, demoLndg);
+            java.util.Map<String, String> raw = Main.raw(workingDir, profile, envFile, demoLndg);
+            String missing = missingLogin(raw);
+            if (missing != null) {
+                System.err.println("regolancer-orchestrator: report reads LNDg: set " + missing + " (your LNDg login) in "
+                        + (envFile != null ? envFile : workingDir.resolve(".env")) + ", or see the demo's report: report --profile demo");
+                return Main.EXIT_BAD_SETTING;
+            }
+            // as check reads them: a missing regolancer or a template it cannot use does not matter to a report
+            Settings settings = SettingsLoader.forCheck(raw::get, workingDir, demoLndg != null).settings();
+            Main.demoNode(settings, demoLndg);
             Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
             ErrorLog logOnly = new ErrorLog(null, secrets, Clock.systemUTC());
             org.regolancer.orchestrator.lndg.LndgSession session = OrchestratorConfiguration.lndgSession(settings,
@@ -47,7 +59,7 @@ final class ReportCommand {
             reports.channels(() -> OrchestratorConfiguration.channelsView(books, settings));
             ReportService.Report report = reports.build(date == null ? reports.today() : date, false);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            out.println(report.text());
+            out.println(TelegramHtml.toText(report.text()));
             if (chart != null) {
                 if (!report.hasChart()) {
                     System.err.println("regolancer-orchestrator: the chart could not be drawn");
@@ -67,5 +79,19 @@ final class ReportCommand {
                 demoLndg.close();
             }
         }
+    }
+
+    /** The LNDg login settings that are not set ("LNDG_USER and LNDG_PASS", one of them), or null when both are. */
+    static String missingLogin(java.util.Map<String, String> raw) {
+        boolean user = blank(raw.get("LNDG_USER"));
+        boolean pass = blank(raw.get("LNDG_PASS"));
+        if (user && pass) {
+            return "LNDG_USER and LNDG_PASS";
+        }
+        return user ? "LNDG_USER" : pass ? "LNDG_PASS" : null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

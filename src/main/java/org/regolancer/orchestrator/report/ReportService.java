@@ -243,7 +243,8 @@ public class ReportService {
             }
         }
         all = withOriginals(all, ours.payments());
-        boolean late = complete || caughtUp.contains(date);
+        // late only for the catch-up send: a report looked at on demand, or retried, is not late
+        boolean late = caughtUp.contains(date);
         ChannelsBlock.View view = null;
         if (channels != null) {
             try {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -205,13 +206,51 @@ class PackagedJarIT {
         assertTrue(report.waitFor(60, TimeUnit.SECONDS));
         String stdout = Files.readString(install.resolve("stdout.txt"), StandardCharsets.UTF_8);
         assertEquals(0, report.exitValue(), stdout + Files.readString(install.resolve("stderr.txt")));
-        assertTrue(stdout.startsWith("📊 <b>Rebalancing report, "), stdout);
-        assertTrue(stdout.contains("<b>Last 12 months</b>"), stdout);
+        assertTrue(stdout.startsWith("📊 Rebalancing report, "), "text for a terminal, not Telegram's HTML: " + stdout);
+        assertTrue(stdout.contains("\nLast 12 months ("), stdout);
+        assertFalse(stdout.contains("<b>") || stdout.contains("</i>") || stdout.contains("&amp;"), stdout);
         byte[] png = Files.readAllBytes(install.resolve("chart.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
         assertFalse(Files.exists(install.resolve("demo/data/daily-report.csv")), "nothing stored");
         assertFalse(Files.exists(install.resolve("demo/data/daily-report.sent")), "nothing marked sent");
+    }
+
+    /** The report command in the install folder with this environment: exit value, stdout, stderr. */
+    private String[] report(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("report"));
+        command.addAll(List.of(args));
+        Process report = Installation.start(new ProcessBuilder(Installation.jarCommand(command.toArray(String[]::new)))
+                .directory(install.toFile()).redirectOutput(install.resolve("stdout.txt").toFile())
+                .redirectError(install.resolve("stderr.txt").toFile()), env);
+        assertTrue(report.waitFor(60, TimeUnit.SECONDS));
+        return new String[] {Integer.toString(report.exitValue()), Files.readString(install.resolve("stdout.txt"), StandardCharsets.UTF_8),
+                Files.readString(install.resolve("stderr.txt"), StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void onAFreshCheckoutTheReportSaysWhatToDoAndWithLndgsLoginNeedsNothingElseAndCreatesNothing() throws Exception {
+        String[] fresh = report(Map.of());
+        assertEquals("2", fresh[0]);
+        assertEquals("", fresh[1]);
+        assertEquals("regolancer-orchestrator: report reads LNDg: set LNDG_USER and LNDG_PASS (your LNDg login) in "
+                + install.resolve(".env") + ", or see the demo's report: report --profile demo\n", fresh[2]);
+
+        // LNDg's login in .env, nothing else: no regolancer at ./regolancer, no DATA_DIR yet, as on a fresh checkout
+        LocalDate yesterday = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+        try (org.regolancer.orchestrator.fixtures.FakeLndg lndg = new org.regolancer.orchestrator.fixtures.FakeLndg()) {
+            lndg.withChannels(List.of()).withForward(1, yesterday.atTime(12, 0).toString(), 2_000_000_000, 2.5);
+            Files.writeString(install.resolve(".env"), "LNDG_BASE_URL=" + lndg.baseUrl() + "\nLNDG_USER="
+                    + org.regolancer.orchestrator.fixtures.FakeLndg.USER + "\nLNDG_PASS="
+                    + org.regolancer.orchestrator.fixtures.FakeLndg.PASSWORD + "\nREPORT_TIMEZONE=UTC\n");
+            String[] past = report(Map.of(), "--date", yesterday.toString());
+            assertEquals("0", past[0], past[1] + past[2]);
+            assertTrue(past[1].startsWith("📊 Rebalancing report, " + yesterday.format(
+                    java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH)) + "\nUTC, whole day\n"),
+                    "a past day looked at is not late: " + past[1]);
+            assertTrue(past[1].contains("\nForwarded 2,000,000 sat in 1 forwards, earned 2.5 sat\n"), past[1]);
+            assertFalse(Files.exists(install.resolve("data")), "DATA_DIR not even created");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.regolancer.orchestrator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -104,8 +105,21 @@ class ReleaseArchiveIT {
         String text = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(report.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, report.exitValue(), text + Files.readString(elsewhere.resolve("report.err")));
-        assertTrue(text.startsWith("📊 <b>Rebalancing report, "), text);
+        assertTrue(text.startsWith("📊 Rebalancing report, "), "text for a terminal: " + text);
+        assertFalse(text.contains("<b>"), text);
         assertTrue(text.matches("(?s).*• LNDg AR: [1-9]\\d* × .*"), "the demo's LNDg history shows from the first moment: " + text);
         assertTrue(Files.size(elsewhere.resolve("chart.png")) > 1000, "--chart is relative to where the launcher was called");
+    }
+
+    @Test
+    void theReportThroughTheLauncherOfAFreshInstallSaysWhatToDoInOneLine() throws Exception {
+        Process report = launcher("report").redirectError(elsewhere.resolve("report.err").toFile()).start();
+        String text = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(report.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, report.exitValue());
+        assertEquals("", text);
+        assertEquals("regolancer-orchestrator: report reads LNDg: set LNDG_USER and LNDG_PASS (your LNDg login) in "
+                + home.toRealPath().resolve(".env") + ", or see the demo's report: report --profile demo\n",
+                Files.readString(elsewhere.resolve("report.err")), "the install folder's .env, where the launcher reads it");
     }
 }

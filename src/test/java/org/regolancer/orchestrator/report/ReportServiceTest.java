@@ -248,4 +248,13 @@ class ReportServiceTest {
         assertTrue(errors.get(0).contains("daily-report.csv has columns this version does not know (date,foo): not read and "
                 + "nothing appended"), errors.get(0));
     }
+
+    @Test
+    void aPastDayLookedAtOnDemandIsNotLate() throws Exception {
+        ReportService.Report report = service().build(LocalDate.of(2026, 11, 20), false);
+        assertTrue(report.dayComplete());
+        assertFalse(report.late());
+        assertFalse(report.text().contains("late"), report.text());
+        assertTrue(report.text().contains("whole day"), report.text());
+    }
 }

@@ -28,8 +28,7 @@ import org.regolancer.orchestrator.telegram.TelegramHtml;
  * Builds the daily report from our ledger, LNDg and the history file, back-fills the history's missing days of
  * the last 365, and remembers which day's report was sent last so no day is reported twice. A failed report is
  * retried (the retry route asks every 10 minutes) for 24 hours; the operator hears of it at most once a day.
- * The Python original's folder is read too, never copied: its regolancer stat rows from before our first payment
- * ({@link OriginalStat}) and its own {@code daily-report.csv}, moved aside once ({@link OriginalDailyReport}).
+ * The Python original's folder is read too, never copied ({@link OriginalFolder}).
  */
 public class ReportService {
 
@@ -53,9 +52,7 @@ public class ReportService {
     private final Clock clock;
     private final ErrorLog errors;
     private final ChartDrawer chart;
-    private final Path dataDir;
-    /** The template's {@code stat}: the original's success-rebal.csv, or null (none, or the demo). */
-    private volatile Path templateStat;
+    private final OriginalFolder original;
     private volatile java.util.function.Supplier<ChannelsBlock.View> channels;
     private LocalDate pending;
     private Instant pendingSince;
@@ -75,7 +72,7 @@ public class ReportService {
         this.zone = zone;
         this.cron = cron;
         this.lndg = lndg;
-        this.dataDir = dataDir;
+        this.original = new OriginalFolder(dataDir, zone, errors);
         this.ledger = dataDir.resolve("rebalances.csv");
         this.history = new HistoryFile(dataDir.resolve("daily-report.csv"));
         this.sentFile = dataDir.resolve("daily-report.sent");
@@ -96,34 +93,12 @@ public class ReportService {
         } catch (IOException | RuntimeException e) {
             errors.report("report", "daily-report.csv could not be converted to msat (tried again before the next append)", e);
         }
-        moveOriginalsAside();
-    }
-
-    /**
-     * The Python original's daily-report.csv (its 5 columns) is moved to daily-report-python.csv, once, said in the log;
-     * a disk that refuses, or a daily-report-python.csv already there, is one errors.log line and nothing is appended
-     * to the original's file (tried again before the next append).
-     */
-    private void moveOriginalsAside() {
-        try {
-            switch (OriginalDailyReport.moveAside(dataDir)) {
-                case MOVED -> LOG.info("daily-report.csv was the Python orchestrator's (date,lndg_sats,regolancer_sats,…): "
-                        + "moved to {}; its days fill the report where this daemon has none", OriginalDailyReport.MOVED);
-                case MOVED_FILE_EXISTS -> errors.report("report", "daily-report.csv is the Python orchestrator's and "
-                        + OriginalDailyReport.MOVED + " exists already: both left as they are, nothing appended to "
-                        + "daily-report.csv until one of them is moved away");
-                case NOTHING_TO_MOVE -> {
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            errors.report("report", "daily-report.csv is the Python orchestrator's and could not be moved to "
-                    + OriginalDailyReport.MOVED + " (tried again before the next append)", e);
-        }
+        original.moveAside();
     }
 
     /** The template's {@code stat} path (the original's success-rebal.csv), read with DATA_DIR's; null for none. */
     public void templateStat(Path stat) {
-        this.templateStat = stat;
+        original.templateStat(stat);
     }
 
     public LocalDate today() {
@@ -193,13 +168,14 @@ public class ReportService {
         LocalDate today = today();
         boolean complete = date.isBefore(today);
         if (store) {
-            moveOriginalsAside();
+            original.moveAside();
         }
         HistoryFile.Read stored = history.read();
         if (stored.malformed() > 0) {
             errors.report("report", stored.malformed() + " malformed rows in daily-report.csv skipped");
         }
-        if (stored.foreignHeader() != null && !OriginalDailyReport.isOriginals(dataDir.resolve(OriginalDailyReport.HISTORY))) {
+        // the original's file still in its place is read as the original's (a failed move had its own line)
+        if (stored.foreignHeader() != null && !original.originalsInPlace()) {
             errors.report("report", "daily-report.csv has columns this version does not know (" + stored.foreignHeader()
                     + "): not read and nothing appended; move it aside (its days are computed from the ledger and LNDg)");
         }
@@ -242,7 +218,7 @@ public class ReportService {
                 }
             }
         }
-        all = withOriginals(all, ours.payments());
+        all = original.addTo(all, ours.payments());
         // late only for the catch-up send: a report looked at on demand, or retried, is not late
         boolean late = caughtUp.contains(date);
         ChannelsBlock.View view = null;
@@ -261,38 +237,6 @@ public class ReportService {
             errors.report("report", "chart for " + date + " failed, the text goes without it", e);
         }
         return new Report(date, late, complete, text, png);
-    }
-
-    /**
-     * The days with the Python original's folder added: its stat rows before our first payment as regolancer's
-     * payments of their days, then its daily-report.csv where ours has no record. Neither is ever stored.
-     */
-    private Map<LocalDate, DayFigures> withOriginals(Map<LocalDate, DayFigures> days, List<Activity.Rebalance> ours)
-            throws IOException {
-        Instant firstOurs = ours.stream().map(Activity.Rebalance::time).min(Instant::compareTo).orElse(null);
-        List<Path> statFiles = new ArrayList<>();
-        statFiles.add(templateStat);
-        statFiles.add(dataDir.resolve(OriginalStat.FILE_NAME));
-        OriginalStat.Read stat = OriginalStat.read(statFiles, firstOurs, zone);
-        if (stat.malformed() > 0) {
-            errors.report("report", stat.malformed() + " malformed rows in the Python orchestrator's "
-                    + OriginalStat.FILE_NAME + " skipped");
-        }
-        for (String file : stat.unreadable()) {
-            errors.report("report", "the Python orchestrator's stat file cannot be read, the report goes without it: " + file);
-        }
-        Map<LocalDate, DayFigures> all = new TreeMap<>(days);
-        stat.days().forEach((day, f) -> all.computeIfPresent(day, (d, ourDay) -> DayFigures.sum(d, List.of(ourDay, f))));
-        OriginalDailyReport.Read original = OriginalDailyReport.read(dataDir);
-        if (original.malformed() > 0) {
-            errors.report("report", original.malformed() + " malformed rows in " + original.file().getFileName() + " skipped");
-        }
-        LocalDate regolancerFrom = stat.firstDay();
-        if (firstOurs != null) {
-            LocalDate ledgerFrom = firstOurs.atZone(zone).toLocalDate();
-            regolancerFrom = regolancerFrom == null || ledgerFrom.isBefore(regolancerFrom) ? ledgerFrom : regolancerFrom;
-        }
-        return original.days().isEmpty() ? all : OriginalDailyReport.fill(all, original.days(), regolancerFrom);
     }
 
     /**

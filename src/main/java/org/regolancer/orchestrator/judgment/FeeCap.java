@@ -28,7 +28,8 @@ public final class FeeCap {
     public static String refusal(Channel target, long arMaxFeeRate) {
         OptionalLong cap = maxPpm(target, arMaxFeeRate);
         if (cap.isEmpty()) {
-            return "LNDg's local_fee_rate, remote_fee_rate or ar_max_cost of " + target.displayName() + " is missing";
+            return "LNDg's local_fee_rate, remote_fee_rate or ar_max_cost of " + target.displayName()
+                    + " is missing or outside LNDg's range";
         }
         long max = cap.getAsLong();
         if (max <= 0) {

@@ -1,5 +1,8 @@
 package org.regolancer.orchestrator.lndg;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -40,9 +43,17 @@ public abstract class PagedFetch {
         return nextQuery != null;
     }
 
-    /** Takes one page's body and moves on to the page it links to. */
-    public final void accept(String body) {
-        Optional<String> next = readPage(body);
+    /**
+     * Takes one page's body, read as a stream and at most {@link AnswerLimit#MAX_BYTES} of it, and moves on to the
+     * page it links to.
+     */
+    public final void accept(InputStream body) {
+        Optional<String> next;
+        try (InputStream capped = AnswerLimit.of(body, path)) {
+            next = readPage(capped);
+        } catch (java.io.IOException e) {
+            throw new LndgException("LNDg's answer could not be read: " + org.regolancer.orchestrator.ops.ErrorLog.describe(e));
+        }
         pages++;
         if (next.isPresent() && !seenQueries.add(next.get())) {
             throw new LndgException("LNDg's 'next' link points back to a page already read (" + next.get() + ")");
@@ -53,6 +64,11 @@ public abstract class PagedFetch {
         nextQuery = next.orElse(null);
     }
 
-    /** Reads the rows of one page; returns the query of the page it links to. */
-    protected abstract Optional<String> readPage(String body);
+    /** The same, for a page already in memory. */
+    public final void accept(String body) {
+        accept(new ByteArrayInputStream((body == null ? "" : body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Reads the rows of one page from its stream; returns the query of the page it links to. */
+    protected abstract Optional<String> readPage(InputStream body);
 }

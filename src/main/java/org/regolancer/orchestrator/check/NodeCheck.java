@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import org.quartz.CronExpression;
+import org.regolancer.orchestrator.judgment.FeeCap;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.judgment.Judgment;
 import org.regolancer.orchestrator.judgment.PairWaits;
@@ -156,7 +157,7 @@ public final class NodeCheck {
 
     private long arMaxFeeRate(LndgHttp http) {
         if (settings.feePolicy() != FeePolicy.LNDG) {
-            report.pass("fee policy template: the template's fee keys for every pair (LNDg's settings not needed)");
+            report.pass("fee policy template: the template's fee keys for every pair (LNDg's settings not needed)" + maxFeeText());
             return LndgFeeSettings.LNDG_DEFAULT;
         }
         SettingsFetch fetch = new SettingsFetch(50);
@@ -164,16 +165,25 @@ public final class NodeCheck {
             http.readAll(fetch);
         } catch (LndgException e) {
             report.fail("LNDg's settings (/api/settings/): " + clean(withoutHint(e)),
-                    (e.hint().isEmpty() ? "" : e.hint() + "; ") + "until then the daemon uses LNDg's default AR-MaxFeeRate 500 ppm");
-            return LndgFeeSettings.LNDG_DEFAULT;
+                    (e.hint().isEmpty() ? "" : e.hint() + "; ") + "until then the daemon uses LNDg's default AR-MaxFeeRate 500 ppm"
+                            + maxFeeText());
+            return FeeCap.ceiled(LndgFeeSettings.LNDG_DEFAULT, settings.maxFeeCeiling());
         }
         if (fetch.arMaxFeeRate().isPresent()) {
-            report.pass("fee policy lndg: LNDg's AR-MaxFeeRate " + fetch.arMaxFeeRate().getAsLong() + " ppm caps every target");
+            report.pass("fee policy lndg: LNDg's AR-MaxFeeRate " + fetch.arMaxFeeRate().getAsLong() + " ppm caps every target"
+                    + maxFeeText());
         } else {
             report.pass("fee policy lndg: LNDg has no AR-MaxFeeRate yet (it writes it once its own rebalancer ran): its "
-                    + "default " + LndgFeeSettings.LNDG_DEFAULT + " ppm caps every target");
+                    + "default " + LndgFeeSettings.LNDG_DEFAULT + " ppm caps every target" + maxFeeText());
         }
-        return fetch.arMaxFeeRate().orElse(LndgFeeSettings.LNDG_DEFAULT);
+        return FeeCap.ceiled(fetch.arMaxFeeRate().orElse(LndgFeeSettings.LNDG_DEFAULT), settings.maxFeeCeiling());
+    }
+
+    /** MAX_FEE_PPM in the fee line: the ceiling over every run's fee limit, or that there is none. */
+    private String maxFeeText() {
+        return settings.maxFeeCeiling().isPresent()
+                ? "; MAX_FEE_PPM " + settings.maxFeePpm() + ": no run's fee limit above " + settings.maxFeePpm() + " ppm"
+                : "; MAX_FEE_PPM off (0): no ceiling of our own over the fee limits";
     }
 
     private void pairing(List<Channel> channels, long arMaxFeeRate, Map<ChannelId, ChannelBook> books) {

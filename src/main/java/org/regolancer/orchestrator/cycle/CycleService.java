@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.regolancer.orchestrator.judgment.FeeCap;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.judgment.Judgment;
 import org.regolancer.orchestrator.books.ChannelBook;
@@ -251,7 +252,7 @@ public class CycleService {
         Map<ChannelId, Channel> byId = new LinkedHashMap<>();
         channels.forEach(c -> byId.put(c.id(), c));
         List<Pair> paired = planner.plan(channels);
-        long arMaxFeeRate = lndgFees.arMaxFeeRate();
+        long arMaxFeeRate = FeeCap.ceiled(lndgFees.arMaxFeeRate(), settings.maxFeeCeiling());
         long number = fetchedCycles.getAndIncrement();
         long amount = ladder.amountFor(number);
         Map<ChannelId, ChannelBook> spent = Map.of();

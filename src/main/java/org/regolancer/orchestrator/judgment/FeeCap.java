@@ -15,6 +15,14 @@ public final class FeeCap {
     private FeeCap() {
     }
 
+    /**
+     * LNDg's AR-MaxFeeRate as the runs may use it: at most {@code MAX_FEE_PPM} when that is set, whatever LNDg says, so
+     * that the judgment and the runs' configs agree.
+     */
+    public static long ceiled(long arMaxFeeRate, OptionalLong maxFeePpm) {
+        return maxFeePpm.isPresent() ? Math.min(arMaxFeeRate, maxFeePpm.getAsLong()) : arMaxFeeRate;
+    }
+
     /** The cap in ppm, or empty when LNDg's fee fields of the target are missing, null or negative. */
     public static OptionalLong maxPpm(Channel target, long arMaxFeeRate) {
         ChannelFees fees = target.fees();

@@ -23,11 +23,19 @@ public final class AnswerLimit {
     }
 
     /** The answer's body, read no further than {@code max} bytes. */
-    public static InputStream of(InputStream body, String path, long max) {
-        return new Capped(body == null ? InputStream.nullInputStream() : body, path, max);
+    public static Capped of(InputStream body, String path, long max) {
+        return of(body, path, max, 0);
     }
 
-    public static InputStream of(InputStream body, String path) {
+    /**
+     * The answer's body, read no further than {@code max} bytes counting {@code before} already read of the same list
+     * (its earlier pages).
+     */
+    public static Capped of(InputStream body, String path, long max, long before) {
+        return new Capped(body == null ? InputStream.nullInputStream() : body, path, max, before);
+    }
+
+    public static Capped of(InputStream body, String path) {
         return of(body, path, MAX_BYTES);
     }
 
@@ -58,17 +66,26 @@ public final class AnswerLimit {
         }
     }
 
-    private static final class Capped extends FilterInputStream {
+    /** An answer's stream that counts what is read of it. */
+    public static final class Capped extends FilterInputStream {
 
         private final String path;
         private final long max;
+        private final boolean laterPage;
         private long read;
         private boolean ended;
 
-        Capped(InputStream in, String path, long max) {
+        Capped(InputStream in, String path, long max, long before) {
             super(in);
             this.path = path;
             this.max = max;
+            this.laterPage = before > 0;
+            this.read = before;
+        }
+
+        /** Bytes read so far (with those counted before). */
+        public long bytesRead() {
+            return read;
         }
 
         @Override
@@ -113,8 +130,9 @@ public final class AnswerLimit {
             read += n;
             if (read > max) {
                 abort(in);
-                throw new LndgException("LNDg " + path + " answered more than " + megabytes(max)
-                        + " MB, more than the largest real node's page; it was not read further");
+                throw new LndgException("LNDg " + path + " answered more than " + megabytes(max) + " MB"
+                        + (laterPage ? " in its pages together" : "") + ", more than the largest real node's page; it was "
+                        + "not read further");
             }
         }
     }

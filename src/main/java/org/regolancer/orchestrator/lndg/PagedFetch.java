@@ -20,6 +20,7 @@ public abstract class PagedFetch {
     private final Set<String> seenQueries = new HashSet<>();
     private String nextQuery;
     private int pages;
+    private long bytes;
 
     protected PagedFetch(String path, String what, String firstQuery, int maxPages) {
         this.path = path;
@@ -44,13 +45,15 @@ public abstract class PagedFetch {
     }
 
     /**
-     * Takes one page's body, read as a stream and at most {@link AnswerLimit#MAX_BYTES} of it, and moves on to the
-     * page it links to.
+     * Takes one page's body, read as a stream, and moves on to the page it links to. All pages together are read to at
+     * most {@link AnswerLimit#MAX_BYTES}: a server sending 50 pages of 16 MB cannot fill the heap with their rows.
      */
     public final void accept(InputStream body) {
         Optional<String> next;
-        try (InputStream capped = AnswerLimit.of(body, path)) {
+        // the cap is for the whole list, however many pages its answers come in (LNDg answers the channel list in one)
+        try (AnswerLimit.Capped capped = AnswerLimit.of(body, path, AnswerLimit.MAX_BYTES, bytes)) {
             next = readPage(capped);
+            bytes = capped.bytesRead();
         } catch (java.io.IOException e) {
             throw new LndgException("LNDg's answer could not be read: " + org.regolancer.orchestrator.ops.ErrorLog.describe(e));
         }

@@ -74,6 +74,22 @@ class AnswerLimitTest {
     }
 
     @Test
+    void theCapIsForAWholeListHoweverManyPagesItComesIn() {
+        StringBuilder rows = new StringBuilder();
+        String row = "{\"chan_id\":\"1\",\"notes\":\"" + "n".repeat(1000) + "\"}";
+        while (rows.length() < 6 * 1024 * 1024) {
+            rows.append(rows.length() == 0 ? "" : ",").append(row);
+        }
+        ChannelFetch fetch = new ChannelFetch(new ChannelPageParser(), "offset=0", 50);
+        fetch.accept("{\"next\":\"http://h/?offset=1\",\"results\":[" + rows + "]}");
+        fetch.accept("{\"next\":\"http://h/?offset=2\",\"results\":[" + rows + "]}");
+        LndgException e = assertThrows(LndgException.class,
+                () -> fetch.accept("{\"next\":\"http://h/?offset=3\",\"results\":[" + rows + "]}"));
+        assertEquals("LNDg /api/channels/ answered more than 16 MB in its pages together, more than the largest real node's "
+                + "page; it was not read further", e.getMessage());
+    }
+
+    @Test
     void anErrorPageIsReadOnlyAsFarAsItsStart() {
         String page = "<html><title>502 Bad Gateway</title>" + "x".repeat(10 * AnswerLimit.ERROR_PAGE_BYTES);
         String read = AnswerLimit.errorPage(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)));

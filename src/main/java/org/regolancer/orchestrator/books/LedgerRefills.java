@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.regolancer.orchestrator.ledger.LedgerRow;
 import org.regolancer.orchestrator.pairing.ChannelId;
 
 /**
  * Our own refills from {@code rebalances.csv} into the books: each row's target channel, amount and fee, row by row
- * (never the whole file in memory). A malformed row is skipped and counted.
+ * (never the whole file in memory), each cell as {@link LedgerRow#cell} gives it. A malformed row is skipped and counted.
  */
 public final class LedgerRefills {
 
@@ -30,17 +31,17 @@ public final class LedgerRefills {
         try (Reader reader = Files.newBufferedReader(ledger, StandardCharsets.UTF_8)) {
             for (CSVRecord row : format.parse(reader)) {
                 try {
-                    Instant time = Instant.parse(row.get("time_utc"));
+                    Instant time = Instant.parse(LedgerRow.cell(row.get("time_utc")));
                     if (time.isBefore(start)) {
                         continue;
                     }
-                    long sats = Long.parseLong(row.get("amount_sat"));
-                    long fee = Long.parseLong(row.get("fee_msat"));
+                    long sats = Long.parseLong(LedgerRow.cell(row.get("amount_sat")));
+                    long fee = Long.parseLong(LedgerRow.cell(row.get("fee_msat")));
                     if (sats < 0 || fee < 0) {
                         malformed++;
                         continue;
                     }
-                    books.refill(new ChannelId(row.get("target_chan_id")), time, sats, fee, now);
+                    books.refill(new ChannelId(LedgerRow.cell(row.get("target_chan_id"))), time, sats, fee, now);
                 } catch (RuntimeException e) {
                     malformed++;
                 }

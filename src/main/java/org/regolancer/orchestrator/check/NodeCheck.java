@@ -20,13 +20,13 @@ import java.util.Locale;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import org.quartz.CronExpression;
+import org.regolancer.orchestrator.judgment.FeeCap;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.judgment.Judgment;
 import org.regolancer.orchestrator.judgment.PairWaits;
 import org.regolancer.orchestrator.judgment.SkipReason;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.lndg.ChannelPageParser;
-import org.regolancer.orchestrator.lndg.DrfPage;
 import org.regolancer.orchestrator.lndg.LndgException;
 import org.regolancer.orchestrator.lndg.LndgFeeSettings;
 import org.regolancer.orchestrator.lndg.LndgHttp;
@@ -56,10 +56,6 @@ import org.regolancer.orchestrator.telegram.BotApi;
  */
 public final class NodeCheck {
 
-    /** The fields of LNDg's channel rows the daemon reads. */
-    static final List<String> CHANNEL_FIELDS = List.of("chan_id", "remote_pubkey", "alias", "capacity", "local_balance",
-            "remote_balance", "pending_outbound", "pending_inbound", "htlc_count", "is_active", "is_open", "private",
-            "auto_rebalance", "ar_in_target", "ar_out_target", "ar_max_cost", "local_fee_rate", "remote_fee_rate");
     static final Duration VERSION_TIME = Duration.ofSeconds(5);
     static final Duration CONNECT_TIME = Duration.ofSeconds(3);
 
@@ -94,24 +90,14 @@ public final class NodeCheck {
         LndgSession session = new LndgSession(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(), clock, secrets);
         LndgHttp http = new LndgHttp(session, Duration.ofSeconds(30));
         ChannelFetch fetch = new ChannelFetch(new ChannelPageParser(), "is_open=true&is_active=true&limit=5000", 50);
-        String first;
         try {
-            first = http.getText(fetch.getPath(), fetch.getNextQuery());
+            http.readAll(fetch);
         } catch (LndgException e) {
             report.fail(where + ": " + clean(withoutHint(e)), lndgTodo(e));
             report.info("pairing: not checked (no channels from LNDg)");
             return;
         }
-        List<String> missing = missingFields(first);
-        try {
-            fetch.accept(first);
-            while (fetch.hasMore()) {
-                fetch.accept(http.getText(fetch.getPath(), fetch.getNextQuery()));
-            }
-        } catch (LndgException e) {
-            report.fail(where + ": " + clean(withoutHint(e)), lndgTodo(e));
-            return;
-        }
+        List<String> missing = fetch.missingFields();
         List<Channel> channels = fetch.channels();
         if (!missing.isEmpty()) {
             report.fail(where + ": its channel rows lack fields the daemon reads: " + String.join(", ", missing),
@@ -120,8 +106,10 @@ public final class NodeCheck {
             long open = channels.stream().filter(Channel::open).count();
             long active = channels.stream().filter(c -> c.open() && c.active()).count();
             report.pass(where + ": reachable, login and host accepted, " + open + " open channels (" + active + " active), every "
-                    + "field the daemon reads present" + (fetch.refusedRows().isEmpty() ? "" : "; " + fetch.refusedRows().size()
-                    + " rows skipped: " + fetch.refusedRows().get(0)));
+                    + "field the daemon reads present" + (fetch.refusedCount() == 0 ? "" : "; " + fetch.refusedCount()
+                    + " rows skipped: " + fetch.refusedRows().get(0))
+                    + (fetch.oddCount() == 0 ? "" : "; " + fetch.oddCount() + " rows with a value outside LNDg's range: "
+                            + fetch.oddRows().get(0)));
         }
         login(session);
         long arMaxFeeRate = arMaxFeeRate(http);
@@ -167,27 +155,9 @@ public final class NodeCheck {
                 + "the password for each request", f.todo().isEmpty() ? "LNDg's login page: " + LndgSession.LOGIN_PATH : f.todo()));
     }
 
-    private List<String> missingFields(String body) {
-        List<String> missing = new ArrayList<>();
-        try {
-            JsonNode results = DrfPage.results(DrfPage.root(body));
-            if (results.isEmpty()) {
-                return missing;
-            }
-            for (String field : CHANNEL_FIELDS) {
-                if (!results.get(0).has(field)) {
-                    missing.add(field);
-                }
-            }
-        } catch (LndgException e) {
-            missing.add("results");
-        }
-        return missing;
-    }
-
     private long arMaxFeeRate(LndgHttp http) {
         if (settings.feePolicy() != FeePolicy.LNDG) {
-            report.pass("fee policy template: the template's fee keys for every pair (LNDg's settings not needed)");
+            report.pass("fee policy template: the template's fee keys for every pair (LNDg's settings not needed)" + maxFeeText());
             return LndgFeeSettings.LNDG_DEFAULT;
         }
         SettingsFetch fetch = new SettingsFetch(50);
@@ -195,16 +165,25 @@ public final class NodeCheck {
             http.readAll(fetch);
         } catch (LndgException e) {
             report.fail("LNDg's settings (/api/settings/): " + clean(withoutHint(e)),
-                    (e.hint().isEmpty() ? "" : e.hint() + "; ") + "until then the daemon uses LNDg's default AR-MaxFeeRate 500 ppm");
-            return LndgFeeSettings.LNDG_DEFAULT;
+                    (e.hint().isEmpty() ? "" : e.hint() + "; ") + "until then the daemon uses LNDg's default AR-MaxFeeRate 500 ppm"
+                            + maxFeeText());
+            return FeeCap.ceiled(LndgFeeSettings.LNDG_DEFAULT, settings.maxFeeCeiling());
         }
         if (fetch.arMaxFeeRate().isPresent()) {
-            report.pass("fee policy lndg: LNDg's AR-MaxFeeRate " + fetch.arMaxFeeRate().getAsLong() + " ppm caps every target");
+            report.pass("fee policy lndg: LNDg's AR-MaxFeeRate " + fetch.arMaxFeeRate().getAsLong() + " ppm caps every target"
+                    + maxFeeText());
         } else {
             report.pass("fee policy lndg: LNDg has no AR-MaxFeeRate yet (it writes it once its own rebalancer ran): its "
-                    + "default " + LndgFeeSettings.LNDG_DEFAULT + " ppm caps every target");
+                    + "default " + LndgFeeSettings.LNDG_DEFAULT + " ppm caps every target" + maxFeeText());
         }
-        return fetch.arMaxFeeRate().orElse(LndgFeeSettings.LNDG_DEFAULT);
+        return FeeCap.ceiled(fetch.arMaxFeeRate().orElse(LndgFeeSettings.LNDG_DEFAULT), settings.maxFeeCeiling());
+    }
+
+    /** MAX_FEE_PPM in the fee line: the ceiling over every run's fee limit, or that there is none. */
+    private String maxFeeText() {
+        return settings.maxFeeCeiling().isPresent()
+                ? "; MAX_FEE_PPM " + settings.maxFeePpm() + ": no run's fee limit above " + settings.maxFeePpm() + " ppm"
+                : "; MAX_FEE_PPM off (0): no ceiling of our own over the fee limits";
     }
 
     private void pairing(List<Channel> channels, long arMaxFeeRate, Map<ChannelId, ChannelBook> books) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.regolancer.orchestrator.ops.UntrustedText;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Map;
@@ -89,7 +90,8 @@ public final class PairingTable {
                 "role", "why"));
         for (Row r : rows) {
             Channel c = r.channel();
-            String alias = c.alias().length() > 20 ? c.alias().substring(0, 19) + "…" : c.alias();
+            // cut by characters, never inside one (an emoji is two Java chars)
+            String alias = c.alias().codePointCount(0, c.alias().length()) > 20 ? UntrustedText.line(c.alias(), 19) : c.alias();
             lines.add(String.format(Locale.ROOT, "%-20s %-20s %5d %5d %4d/%-4d  %-8s %s", c.id(), alias, c.outboundPercent(),
                     c.inboundPercent(), c.arOutTarget(), c.arInTarget(), r.role().name().toLowerCase(Locale.ROOT), r.why()));
         }

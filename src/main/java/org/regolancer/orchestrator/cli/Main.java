@@ -142,9 +142,10 @@ public final class Main {
 
     /** The start-up line's words for the fee policy. */
     static String feePolicyText(Settings settings) {
-        return settings.feePolicy() == org.regolancer.orchestrator.judgment.FeePolicy.LNDG
+        return (settings.feePolicy() == org.regolancer.orchestrator.judgment.FeePolicy.LNDG
                 ? "fee policy lndg (each target's ar_max_cost, capped at LNDg's AR-MaxFeeRate)"
-                : "fee policy template (the template's fee keys)";
+                : "fee policy template (the template's fee keys)")
+                + (settings.maxFeeCeiling().isPresent() ? ", no fee limit above " + settings.maxFeePpm() + " ppm" : "");
     }
 
     /** The start-up line's words for the refill budget. */

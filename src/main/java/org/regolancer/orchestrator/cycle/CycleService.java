@@ -1,5 +1,6 @@
 package org.regolancer.orchestrator.cycle;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +10,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.regolancer.orchestrator.judgment.FeeCap;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.judgment.Judgment;
 import org.regolancer.orchestrator.books.ChannelBook;
-import org.apache.camel.http.base.HttpOperationFailedException;
+import org.regolancer.orchestrator.lndg.AnswerLimit;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.lndg.LndgAnswer;
 import org.regolancer.orchestrator.lndg.LndgException;
@@ -36,7 +38,11 @@ import org.slf4j.LoggerFactory;
 public class CycleService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CycleService.class);
-    /** LNDg's UI asks for 100000 at once; one large page is safer than offset paging on an unordered list. */
+    /**
+     * LNDg's UI asks for 100000 at once. One large page, read as a stream, rather than offset paging: LNDg's channel
+     * list has no ordering (no order_by, no Meta ordering), and LNDg rewrites every row every 20 s or so, which on
+     * PostgreSQL moves rows in the table, so later pages could skip or repeat a channel. 5000 rows are about 7 MB.
+     */
     static final String FIRST_QUERY = "is_open=true&is_active=true&limit=5000";
     static final int MAX_PAGES = 50;
     static final Duration SUMMARY_EVERY = Duration.ofHours(1);
@@ -151,7 +157,15 @@ public class CycleService {
         return new ChannelFetch(parser, FIRST_QUERY, MAX_PAGES);
     }
 
-    public void acceptPage(PagedFetch fetch, String body) {
+    /**
+     * One page's answer, its body as the stream camel-http left it: read a row at a time when LNDg answered 200 (at
+     * most {@link org.regolancer.orchestrator.lndg.AnswerLimit#MAX_BYTES} of it), otherwise a failure in words from the
+     * start of its page.
+     */
+    public void acceptPage(PagedFetch fetch, int status, InputStream body) {
+        if (status != 200) {
+            throw LndgAnswer.failure(settings.lndgBaseUrl(), fetch.getPath(), status, AnswerLimit.errorPage(body));
+        }
         fetch.accept(body);
     }
 
@@ -221,18 +235,24 @@ public class CycleService {
     public Cycle plan(ChannelFetch fetch) {
         errors.cleared("lndg");
         stats.fetchWorked();
-        List<String> refused = fetch.refusedRows();
-        if (refused.isEmpty()) {
+        List<String> rows = new java.util.ArrayList<>();
+        if (fetch.refusedCount() > 0) {
+            rows.add(fetch.refusedCount() + " channel rows from LNDg skipped: " + String.join("; ", fetch.refusedRows()));
+        }
+        if (fetch.oddCount() > 0) {
+            rows.add(fetch.oddCount() + " channel rows from LNDg with a value outside LNDg's own range (no target under "
+                    + "LNDg's fee policy): " + String.join("; ", fetch.oddRows()));
+        }
+        if (rows.isEmpty()) {
             errors.cleared("lndg-rows");
         } else {
-            errors.report("lndg-rows", refused.size() + " channel rows from LNDg skipped: "
-                    + String.join("; ", refused.subList(0, Math.min(3, refused.size()))));
+            errors.report("lndg-rows", String.join("; ", rows));
         }
         List<Channel> channels = fetch.channels();
         Map<ChannelId, Channel> byId = new LinkedHashMap<>();
         channels.forEach(c -> byId.put(c.id(), c));
         List<Pair> paired = planner.plan(channels);
-        long arMaxFeeRate = lndgFees.arMaxFeeRate();
+        long arMaxFeeRate = FeeCap.ceiled(lndgFees.arMaxFeeRate(), settings.maxFeeCeiling());
         long number = fetchedCycles.getAndIncrement();
         long amount = ladder.amountFor(number);
         Map<ChannelId, ChannelBook> spent = Map.of();
@@ -307,9 +327,6 @@ public class CycleService {
     /** Why an LNDg request failed, in words: its answer and what to do about it, or why it could not be reached. */
     private String lndgFailure(Exception error, String path) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof HttpOperationFailedException http) {
-                return LndgAnswer.describe(settings.lndgBaseUrl(), path, http.getStatusCode(), http.getResponseBody());
-            }
             if (cause instanceof LndgException lndg) {
                 return lndg.getMessage();
             }

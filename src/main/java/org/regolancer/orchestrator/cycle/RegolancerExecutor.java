@@ -13,6 +13,7 @@ import org.apache.camel.component.exec.ExecCommandExecutor;
 import org.apache.camel.component.exec.ExecException;
 import org.apache.camel.component.exec.ExecResult;
 import org.regolancer.orchestrator.ops.Secrets;
+import org.regolancer.orchestrator.ops.UntrustedText;
 import org.regolancer.orchestrator.regolancer.ProcessResult;
 import org.regolancer.orchestrator.regolancer.ProcessRunner;
 import org.slf4j.Logger;
@@ -64,7 +65,9 @@ public class RegolancerExecutor implements ExecCommandExecutor {
         argv.add(command.getExecutable());
         argv.addAll(command.getArgs());
         String label = ticket.label();
-        Consumer<String> sink = liveLogs ? line -> LOG.info("[{}] {}", label, secrets.scrub(line)) : line -> { };
+        // regolancer prints nodes' aliases from LND's graph: text, one line, as every alias
+        Consumer<String> sink = liveLogs ? line -> LOG.info("[{}] {}", label, UntrustedText.line(secrets.scrub(line), 2000))
+                : line -> { };
         try {
             return new Result(command, runner.run(argv, Map.of("NO_COLOR", "1"), ticket.deadline(), sink));
         } catch (InterruptedException e) {

@@ -61,7 +61,7 @@ public class RegolancerRuns {
         this.settings = settings;
         this.files = files;
         this.judge = judge;
-        this.renderer = new RunConfigRenderer(settings.template(), settings.feePolicy() == FeePolicy.LNDG);
+        this.renderer = new RunConfigRenderer(settings.template(), settings.feePolicy() == FeePolicy.LNDG, settings.maxFeeCeiling());
         this.stats = stats;
         this.errors = errors;
         this.ledger = ledger;

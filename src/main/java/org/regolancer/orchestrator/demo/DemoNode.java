@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.regolancer.orchestrator.ledger.LedgerRow;
 
 /**
  * The demo's node: its channels as LNDg lists them ({@code /demo/demo-node.json}: three sources, three targets, an
@@ -85,9 +86,9 @@ final class DemoNode {
         offset += whole.getBytes(StandardCharsets.UTF_8).length;
         for (CSVRecord row : ROWS.parse(new StringReader(whole))) {
             try {
-                long amount = Long.parseLong(row.get("amount_sat"));
-                moved.merge(row.get("source_chan_id"), -amount, Long::sum);
-                moved.merge(row.get("target_chan_id"), amount, Long::sum);
+                long amount = Long.parseLong(LedgerRow.cell(row.get("amount_sat")));
+                moved.merge(LedgerRow.cell(row.get("source_chan_id")), -amount, Long::sum);
+                moved.merge(LedgerRow.cell(row.get("target_chan_id")), amount, Long::sum);
             } catch (RuntimeException e) {
                 // the header, or a row the daemon's ledger tests break on purpose: no balance moves
             }

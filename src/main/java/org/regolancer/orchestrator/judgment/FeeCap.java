@@ -15,6 +15,14 @@ public final class FeeCap {
     private FeeCap() {
     }
 
+    /**
+     * LNDg's AR-MaxFeeRate as the runs may use it: at most {@code MAX_FEE_PPM} when that is set, whatever LNDg says, so
+     * that the judgment and the runs' configs agree.
+     */
+    public static long ceiled(long arMaxFeeRate, OptionalLong maxFeePpm) {
+        return maxFeePpm.isPresent() ? Math.min(arMaxFeeRate, maxFeePpm.getAsLong()) : arMaxFeeRate;
+    }
+
     /** The cap in ppm, or empty when LNDg's fee fields of the target are missing, null or negative. */
     public static OptionalLong maxPpm(Channel target, long arMaxFeeRate) {
         ChannelFees fees = target.fees();
@@ -28,7 +36,8 @@ public final class FeeCap {
     public static String refusal(Channel target, long arMaxFeeRate) {
         OptionalLong cap = maxPpm(target, arMaxFeeRate);
         if (cap.isEmpty()) {
-            return "LNDg's local_fee_rate, remote_fee_rate or ar_max_cost of " + target.displayName() + " is missing";
+            return "LNDg's local_fee_rate, remote_fee_rate or ar_max_cost of " + target.displayName()
+                    + " is missing or outside LNDg's range";
         }
         long max = cap.getAsLong();
         if (max <= 0) {

@@ -3,6 +3,8 @@ package org.regolancer.orchestrator.lndg;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
 import org.regolancer.orchestrator.books.Books;
 import org.regolancer.orchestrator.pairing.ChannelId;
 
@@ -11,13 +13,17 @@ import org.regolancer.orchestrator.pairing.ChannelId;
  * first by id, read back to the window's start at the first read and afterwards only until a forward already counted)
  * and the finished jobs of LNDg's own auto-rebalancer ({@code /api/rebalancer/?status=2}, by {@code stop}: they finish
  * out of id order, so each read goes back an hour before the last one and the books count a job once). Rows go into
- * the books page by page, never all at once. A row with a missing, null or negative amount, fee, id or channel field
+ * the books as they are read, never a page at once; a job row lists every source LNDg may use (a big node's is tens of
+ * KB), so jobs come {@value #JOBS_PAGE} a page. A row with a missing, null or negative amount, fee, id or channel field
  * is skipped and counted.
  */
 public final class BooksReader {
 
     static final int PAGE = 500;
+    static final int JOBS_PAGE = 100;
     static final int MAX_PAGES = 2000;
+    private static final Set<String> FORWARD_FIELDS = Set.of("id", "chan_id_out", "forward_date", "amt_out_msat", "fee");
+    private static final Set<String> JOB_FIELDS = Set.of("id", "status", "stop", "value", "last_hop_pubkey", "fees_paid");
 
     /** One read's rows counted and skipped, and the first skipped row in words. */
     public record Read(int rows, int skipped, String firstSkipped) {
@@ -41,26 +47,25 @@ public final class BooksReader {
         Read read = new Read(0, 0, null);
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode body = http.get("/api/forwards/", query + cursor);
-            long lowestId = Long.MAX_VALUE;
-            boolean reachedCounted = false;
-            for (JsonNode f : DrfPage.results(body)) {
+            Page seen = new Page(read);
+            Optional<String> next = http.page("/api/forwards/", query + cursor, FORWARD_FIELDS, f -> {
                 long id = f.path("id").asLong(-1);
                 if (!f.path("id").canConvertToLong() || id < 0) {
-                    read = read.plus(skipped("a forward without an id"));
-                    continue;
+                    seen.read = seen.read.plus(skipped("a forward without an id"));
+                    return;
                 }
-                lowestId = Math.min(lowestId, id);
+                seen.lowestId = Math.min(seen.lowestId, id);
                 if (id <= counted) {
-                    reachedCounted = true;
-                    continue;
+                    seen.reachedCounted = true;
+                    return;
                 }
-                read = read.plus(forward(books, id, f, now));
-            }
-            if (reachedCounted || !LndgTime.hasNext(body) || lowestId == Long.MAX_VALUE) {
+                seen.read = seen.read.plus(forward(books, id, f, now));
+            });
+            read = seen.read;
+            if (seen.reachedCounted || next.isEmpty() || seen.lowestId == Long.MAX_VALUE) {
                 return read;
             }
-            cursor = "&id__lt=" + lowestId;
+            cursor = "&id__lt=" + seen.lowestId;
         }
         throw new LndgException("LNDg's forwards did not end after " + MAX_PAGES + " pages");
     }
@@ -81,28 +86,28 @@ public final class BooksReader {
     /** LNDg's finished jobs that stopped after {@code since}, into the books (each job once). */
     public Read jobs(Books books, Instant since, Instant now) {
         // (stop__gt first: the tests' stand-in tells the books' reads from the report's by it; LNDg reads any order)
-        String query = "stop__gt=" + LndgTime.naive(since, lndgZone) + "&status=2&limit=" + PAGE;
+        String query = "stop__gt=" + LndgTime.naive(since, lndgZone) + "&status=2&limit=" + JOBS_PAGE;
         Read read = new Read(0, 0, null);
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode body = http.get("/api/rebalancer/", query + cursor);
-            long lowestId = Long.MAX_VALUE;
-            for (JsonNode job : DrfPage.results(body)) {
+            Page seen = new Page(read);
+            Optional<String> next = http.page("/api/rebalancer/", query + cursor, JOB_FIELDS, job -> {
                 long id = job.path("id").asLong(-1);
                 if (!job.path("id").canConvertToLong() || id < 0) {
-                    read = read.plus(skipped("a rebalancer job without an id"));
-                    continue;
+                    seen.read = seen.read.plus(skipped("a rebalancer job without an id"));
+                    return;
                 }
-                lowestId = Math.min(lowestId, id);
+                seen.lowestId = Math.min(seen.lowestId, id);
                 if (job.path("status").asInt(-1) != 2) {
-                    continue;
+                    return;
                 }
-                read = read.plus(job(books, id, job, now));
-            }
-            if (!LndgTime.hasNext(body) || lowestId == Long.MAX_VALUE) {
+                seen.read = seen.read.plus(job(books, id, job, now));
+            });
+            read = seen.read;
+            if (next.isEmpty() || seen.lowestId == Long.MAX_VALUE) {
                 return read;
             }
-            cursor = "&id__lt=" + lowestId;
+            cursor = "&id__lt=" + seen.lowestId;
         }
         throw new LndgException("LNDg's rebalancer list did not end after " + MAX_PAGES + " pages");
     }
@@ -120,6 +125,17 @@ public final class BooksReader {
         }
         books.lndgJob(id, peer, stop, value, feeMsat, now);
         return new Read(1, 0, null);
+    }
+
+    /** What one page's rows added up to, as they were read. */
+    private static final class Page {
+        Read read;
+        long lowestId = Long.MAX_VALUE;
+        boolean reachedCounted;
+
+        Page(Read before) {
+            read = before;
+        }
     }
 
     private static Read skipped(String what) {
@@ -147,7 +163,4 @@ public final class BooksReader {
             return null;
         }
     }
-
-
-
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.regolancer.orchestrator.ops.UntrustedText;
 
 /**
  * What an LNDg answer other than 200 means, for the operator: the status, what the page says (its title, or the
@@ -78,8 +79,8 @@ public final class LndgAnswer {
         return text.replaceAll("\\s+", " ").strip();
     }
 
+    /** One line of at most 200 characters, and nothing in it that is not text (an ESC sequence, a bidi control). */
     private static String shorten(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() > EXCERPT ? flat.substring(0, EXCERPT) + "…" : flat;
+        return UntrustedText.line(text.replaceAll("\\s+", " ").strip(), EXCERPT);
     }
 }

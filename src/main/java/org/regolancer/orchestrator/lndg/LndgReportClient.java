@@ -6,19 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.regolancer.orchestrator.report.Activity;
 import org.regolancer.orchestrator.report.ActivitySource;
 
 /**
  * Reads LNDg's rebalancer jobs and forwards for the report, always in bounded pages by an {@code id__lt} cursor (both
- * lists are ordered newest first by id), forwards in windows of at most 31 days. Fees are kept in msat exactly as
- * LNDg stores them. LNDg's datetimes are naive, in LNDg's own zone ({@code LNDG_TIMEZONE}).
+ * lists are ordered newest first by id; jobs {@value BooksReader#JOBS_PAGE} a page, as each lists every source LNDg
+ * may use), forwards in windows of at most 31 days, each page read as a stream, only the fields used. Fees are kept in
+ * msat exactly as LNDg stores them. LNDg's datetimes are naive, in LNDg's own zone ({@code LNDG_TIMEZONE}).
  */
 public final class LndgReportClient implements ActivitySource {
 
     static final int PAGE = 500;
     static final int MAX_PAGES = 2000;
     static final Duration WINDOW = Duration.ofDays(31);
+    private static final Set<String> JOB_FIELDS = Set.of("id", "status", "stop", "value", "fees_paid");
+    private static final Set<String> FORWARD_FIELDS = Set.of("id", "forward_date", "amt_out_msat", "fee");
 
     private final LndgHttp http;
     private final ZoneId lndgZone;
@@ -33,25 +38,23 @@ public final class LndgReportClient implements ActivitySource {
         List<Activity.LndgRebalance> jobs = new ArrayList<>();
         String cursor = "";
         for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode body = get("/api/rebalancer/", "status=2&stop__gt=" + LndgTime.naive(from.minusSeconds(1), lndgZone)
-                    + "&limit=" + PAGE + cursor);
-            JsonNode results = results(body);
-            long lowestId = Long.MAX_VALUE;
-            for (JsonNode job : results) {
-                lowestId = Math.min(lowestId, job.path("id").asLong(Long.MAX_VALUE));
+            long[] lowestId = {Long.MAX_VALUE};
+            Optional<String> next = http.page("/api/rebalancer/", "status=2&stop__gt=" + LndgTime.naive(from.minusSeconds(1), lndgZone)
+                    + "&limit=" + BooksReader.JOBS_PAGE + cursor, JOB_FIELDS, job -> {
+                lowestId[0] = Math.min(lowestId[0], job.path("id").asLong(Long.MAX_VALUE));
                 Instant stop = LndgTime.instant(job.path("stop"), lndgZone);
                 if (job.path("status").asInt(-1) != 2 || stop == null || stop.isBefore(from) || !stop.isBefore(to)) {
-                    continue;
+                    return;
                 }
                 JsonNode fees = job.get("fees_paid");
                 jobs.add(new Activity.LndgRebalance(stop, job.path("value").asLong(),
                         fees == null || fees.isNull() ? null : msat(fees)));
-            }
+            });
             // LNDg may cap the page below our limit: go on while it says there is more
-            if (!LndgTime.hasNext(body) || results.isEmpty() || lowestId == Long.MAX_VALUE) {
+            if (next.isEmpty() || lowestId[0] == Long.MAX_VALUE) {
                 return jobs;
             }
-            cursor = "&id__lt=" + lowestId;
+            cursor = "&id__lt=" + lowestId[0];
         }
         throw new LndgException("LNDg's rebalancer list did not end after " + MAX_PAGES + " pages");
     }
@@ -72,21 +75,18 @@ public final class LndgReportClient implements ActivitySource {
                 if (page == MAX_PAGES) {
                     throw new LndgException("LNDg's forwards did not end after " + MAX_PAGES + " pages");
                 }
-                JsonNode body = get("/api/forwards/", window + cursor);
-                JsonNode results = results(body);
-                long lowestId = Long.MAX_VALUE;
-                for (JsonNode f : results) {
-                    lowestId = Math.min(lowestId, f.path("id").asLong(Long.MAX_VALUE));
+                long[] lowestId = {Long.MAX_VALUE};
+                Optional<String> next = http.page("/api/forwards/", window + cursor, FORWARD_FIELDS, f -> {
+                    lowestId[0] = Math.min(lowestId[0], f.path("id").asLong(Long.MAX_VALUE));
                     Instant time = LndgTime.instant(f.path("forward_date"), lndgZone);
-                    if (time == null) {
-                        continue;
+                    if (time != null) {
+                        forwards.add(new Activity.Forward(time, f.path("amt_out_msat").asLong(), msat(f.path("fee"))));
                     }
-                    forwards.add(new Activity.Forward(time, f.path("amt_out_msat").asLong(), msat(f.path("fee"))));
-                }
-                if (!LndgTime.hasNext(body) || results.isEmpty() || lowestId == Long.MAX_VALUE) {
+                });
+                if (next.isEmpty() || lowestId[0] == Long.MAX_VALUE) {
                     break;
                 }
-                cursor = "&id__lt=" + lowestId;
+                cursor = "&id__lt=" + lowestId[0];
             }
         }
         return forwards;
@@ -103,20 +103,5 @@ public final class LndgReportClient implements ActivitySource {
         } catch (ArithmeticException | NumberFormatException e) {
             return 0;
         }
-    }
-
-
-
-
-    private static JsonNode results(JsonNode body) {
-        JsonNode results = body.get("results");
-        if (results == null || !results.isArray()) {
-            throw new LndgException("LNDg's answer has no 'results' list");
-        }
-        return results;
-    }
-
-    private JsonNode get(String path, String query) {
-        return http.get(path, query);
     }
 }

@@ -30,10 +30,4 @@ final class LndgTime {
             return null;
         }
     }
-
-    /** Whether a page's {@code next} is a link (there are more pages). */
-    static boolean hasNext(JsonNode page) {
-        JsonNode next = page.get("next");
-        return next != null && next.isTextual();
-    }
 }

@@ -1,5 +1,8 @@
 package org.regolancer.orchestrator.lndg;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +20,7 @@ public abstract class PagedFetch {
     private final Set<String> seenQueries = new HashSet<>();
     private String nextQuery;
     private int pages;
+    private long bytes;
 
     protected PagedFetch(String path, String what, String firstQuery, int maxPages) {
         this.path = path;
@@ -40,9 +44,19 @@ public abstract class PagedFetch {
         return nextQuery != null;
     }
 
-    /** Takes one page's body and moves on to the page it links to. */
-    public final void accept(String body) {
-        Optional<String> next = readPage(body);
+    /**
+     * Takes one page's body, read as a stream, and moves on to the page it links to. All pages together are read to at
+     * most {@link AnswerLimit#MAX_BYTES}: a server sending 50 pages of 16 MB cannot fill the heap with their rows.
+     */
+    public final void accept(InputStream body) {
+        Optional<String> next;
+        // the cap is for the whole list, however many pages its answers come in (LNDg answers the channel list in one)
+        try (AnswerLimit.Capped capped = AnswerLimit.of(body, path, AnswerLimit.MAX_BYTES, bytes)) {
+            next = readPage(capped);
+            bytes = capped.bytesRead();
+        } catch (java.io.IOException e) {
+            throw new LndgException("LNDg's answer could not be read: " + org.regolancer.orchestrator.ops.ErrorLog.describe(e));
+        }
         pages++;
         if (next.isPresent() && !seenQueries.add(next.get())) {
             throw new LndgException("LNDg's 'next' link points back to a page already read (" + next.get() + ")");
@@ -53,6 +67,11 @@ public abstract class PagedFetch {
         nextQuery = next.orElse(null);
     }
 
-    /** Reads the rows of one page; returns the query of the page it links to. */
-    protected abstract Optional<String> readPage(String body);
+    /** The same, for a page already in memory. */
+    public final void accept(String body) {
+        accept(new ByteArrayInputStream((body == null ? "" : body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Reads the rows of one page from its stream; returns the query of the page it links to. */
+    protected abstract Optional<String> readPage(InputStream body);
 }

@@ -235,7 +235,7 @@ public class ErrorLog {
     }
 
     private static String oneLine(String text) {
-        String flat = text.replaceAll("[\\r\\n\\t]+", " ").strip();
-        return flat.length() > 1000 ? flat.substring(0, 1000) + "…" : flat;
+        // a last guard: line breaks become spaces, and no other control character reaches the file or a terminal
+        return UntrustedText.line(text.replaceAll("[\\r\\n\\t\\u2028\\u2029]+", " ").strip(), 1000);
     }
 }

@@ -12,7 +12,10 @@ import org.regolancer.orchestrator.pairing.Pair;
  * {@code fee_limit_ppm} dropped (regolancer refuses it beside {@code econ_ratio_max_ppm}, and it would override
  * {@code econ_ratio}). A run whose target's refill budget allows less gets that lower {@code econ_ratio_max_ppm}
  * and {@code allow_rapid_rebalance} off (rapid rebalancing repeats payments, each under the cap, and could spend more
- * than is left). Every other key of the template is kept.
+ * than is left). With {@code MAX_FEE_PPM} set, no run carries a fee limit above it, under either fee policy: LNDg's
+ * {@code econ_ratio_max_ppm} is lowered to it; a template's {@code fee_limit_ppm} or {@code econ_ratio_max_ppm} above
+ * it is lowered to it, and a template that limits by {@code econ_ratio} alone (regolancer's default: 1) gets
+ * {@code econ_ratio_max_ppm} = it. Every other key of the template is kept.
  */
 public final class RunConfigRenderer {
 
@@ -21,11 +24,18 @@ public final class RunConfigRenderer {
 
     private final ObjectNode template;
     private final boolean lndgFees;
+    private final java.util.OptionalLong maxFeePpm;
 
     /** @param lndgFees true under FEE_POLICY=lndg: each run's fee limit is LNDg's for its target */
     public RunConfigRenderer(ObjectNode template, boolean lndgFees) {
+        this(template, lndgFees, java.util.OptionalLong.empty());
+    }
+
+    /** @param maxFeePpm MAX_FEE_PPM: the highest fee limit any run carries, or empty when off */
+    public RunConfigRenderer(ObjectNode template, boolean lndgFees, java.util.OptionalLong maxFeePpm) {
         this.template = template.deepCopy();
         this.lndgFees = lndgFees;
+        this.maxFeePpm = maxFeePpm;
     }
 
     /** @param arMaxFeeRate LNDg's AR-MaxFeeRate (used under LNDg's fee policy only) */
@@ -53,7 +63,21 @@ public final class RunConfigRenderer {
                 config.put("allow_rapid_rebalance", false);
             }
         }
+        if (maxFeePpm.isPresent()) {
+            ceiling(config, maxFeePpm.getAsLong());
+        }
         return config;
+    }
+
+    /** No fee limit above {@code max} ppm: the ppm key that limits this run lowered to it, or set to it. */
+    private static void ceiling(ObjectNode config, long max) {
+        long feeLimit = config.path("fee_limit_ppm").asLong(0);
+        if (feeLimit > 0) {
+            config.put("fee_limit_ppm", Math.min(feeLimit, max));
+            return;
+        }
+        long econMax = config.path("econ_ratio_max_ppm").asLong(0);
+        config.put("econ_ratio_max_ppm", econMax > 0 ? Math.min(econMax, max) : max);
     }
 
     long timeoutMinutes(Duration leftInCycle) {

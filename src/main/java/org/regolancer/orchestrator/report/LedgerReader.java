@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.regolancer.orchestrator.ledger.LedgerRow;
 
-/** Reads our payments back from {@code rebalances.csv}; a malformed row is skipped and counted. */
+/**
+ * Reads our payments back from {@code rebalances.csv} (each cell as {@link LedgerRow#cell} gives it); a malformed row is
+ * skipped and counted.
+ */
 public final class LedgerReader {
 
     public record Read(List<Activity.Rebalance> payments, int malformed) {
@@ -30,8 +34,8 @@ public final class LedgerReader {
         try (Reader reader = Files.newBufferedReader(ledger, StandardCharsets.UTF_8)) {
             for (CSVRecord row : format.parse(reader)) {
                 try {
-                    payments.add(new Activity.Rebalance(Instant.parse(row.get("time_utc")),
-                            Long.parseLong(row.get("amount_sat")), Long.parseLong(row.get("fee_msat"))));
+                    payments.add(new Activity.Rebalance(Instant.parse(LedgerRow.cell(row.get("time_utc"))),
+                            Long.parseLong(LedgerRow.cell(row.get("amount_sat"))), Long.parseLong(LedgerRow.cell(row.get("fee_msat")))));
                 } catch (RuntimeException e) {
                     malformed++;
                 }

@@ -59,6 +59,7 @@ public record Settings(
         long booksDays,
         long refillBudgetPercent,
         long refillAllowanceSat,
+        long maxFeePpm,
         boolean demo) {
 
     /** Telegram is used when a token and a chat id are both set. */
@@ -87,6 +88,11 @@ public record Settings(
         return refillBudgetOn() || reportsEnabled() || telegramCommands;
     }
 
+    /** MAX_FEE_PPM: the highest fee limit (ppm) a run may carry, or empty when off (0). */
+    public java.util.OptionalLong maxFeeCeiling() {
+        return maxFeePpm > 0 ? java.util.OptionalLong.of(maxFeePpm) : java.util.OptionalLong.empty();
+    }
+
     public boolean sendPaymentMessages() {
         return sendRebalanceMsg && telegramConfigured();
     }
@@ -112,6 +118,7 @@ public record Settings(
         p.put("BOOKS_DAYS", Long.toString(booksDays));
         p.put("REFILL_BUDGET_PERCENT", Long.toString(refillBudgetPercent));
         p.put("REFILL_ALLOWANCE_SAT", Long.toString(refillAllowanceSat));
+        p.put("MAX_FEE_PPM", Long.toString(maxFeePpm));
         p.put("MAX_WORKERS", Integer.toString(maxWorkers));
         p.put("MAX_CYCLE_SECONDS", Long.toString(maxCycleSeconds));
         p.put("RANDOMIZE_PAIRS", Boolean.toString(randomizePairs));

@@ -93,6 +93,7 @@ public final class SettingsLoader {
         long booksDays = number("BOOKS_DAYS", 1, 365);
         long refillBudgetPercent = number("REFILL_BUDGET_PERCENT", 0, 10_000);
         long refillAllowanceSat = number("REFILL_ALLOWANCE_SAT", 0, 100_000_000);
+        long maxFeePpm = number("MAX_FEE_PPM", 0, 1_000_000);
         int maxWorkers = (int) number("MAX_WORKERS", 1, 64);
         long maxCycleSeconds = number("MAX_CYCLE_SECONDS", 10, 86_400);
         URI lndgBaseUrl = httpUrl("LNDG_BASE_URL");
@@ -145,7 +146,8 @@ public final class SettingsLoader {
                 maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
                 enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort,
                 managementPort, readyMaxCycleAge, readyMaxLndgFailures, feePolicy, retryWait, retryWaitMax, maxPendingHtlcs,
-                telegramCommands, commandUsers, lndgRefreshSeconds, booksDays, refillBudgetPercent, refillAllowanceSat, demo);
+                telegramCommands, commandUsers, lndgRefreshSeconds, booksDays, refillBudgetPercent, refillAllowanceSat, maxFeePpm,
+                demo);
     }
 
     private String text(String name) {

@@ -134,7 +134,8 @@ class NodeCheckTest {
                 + "the session")), String.join("\n", lines));
         assertEquals(1, lndg.login().logins());
         assertEquals(0, lndg.login().basicAuthentications(), "no request made LNDg hash the password but the login");
-        assertTrue(lines.contains("✓ fee policy lndg: LNDg's AR-MaxFeeRate 500 ppm caps every target"), String.join("\n", lines));
+        assertTrue(lines.contains("✓ fee policy lndg: LNDg's AR-MaxFeeRate 500 ppm caps every target; MAX_FEE_PPM off (0): no ceiling of our own "
+                + "over the fee limits"), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains("Busy") && l.contains("neither") && l.contains("6 pending HTLCs")));
         assertTrue(lines.stream().anyMatch(l -> l.contains(" T1 ") && l.contains("target") && l.contains("fee cap 65 ppm")));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ pairing: 6 pairs by LNDg's rules, 4 to run now; not now: "
@@ -264,5 +265,23 @@ class NodeCheckTest {
         Files.writeString(dir.resolve("config.template.json"), "{\"from\": 905399447106748416}");
         String line = failure(check(settings(), false));
         assertTrue(line.startsWith("✗ template: CONFIG_TEMPLATE=") && line.contains("'from' must be a list of strings"), line);
+    }
+
+    @Test
+    void maxFeePpmIsInTheFeeLineAndCapsWhatThePairingTableShowsValuesOutsideLndgsRangesAreNamed() throws IOException {
+        Map<String, Object> odd = target(13, "Odd");
+        odd.put("ar_max_cost", 2_000_000_000);
+        lndg.withChannels(List.of(source(1, "S1"), target(11, "T1"), odd)).withSetting("AR-MaxFeeRate", "9999");
+        Map<String, String> raw = settings();
+        raw.put("MAX_FEE_PPM", "40");
+        List<String> lines = text(check(raw, false));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✓ LNDg at ") && l.endsWith("; 1 rows with a value outside LNDg's "
+                + "range: chan_id " + org.regolancer.orchestrator.fixtures.TestChannels.chanId(13) + ": ar_max_cost 2000000000 is "
+                + "outside LNDg's 0–100, taken as unknown")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("✗ LNDg's settings (/api/settings/): LNDg's AR-MaxFeeRate is 9999 ppm, "
+                + "outside 1–5000")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("MAX_FEE_PPM 40: no run's fee limit above 40 ppm")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" T1 ") && l.contains("fee cap 40 ppm")),
+                "LNDg's 65 ppm for T1 capped at 40: " + String.join("\n", lines));
     }
 }

@@ -51,4 +51,13 @@ class FeeCapTest {
             assertTrue(FeeCap.refusal(target, 500).contains("is missing"), fees.toString());
         }
     }
+
+    @Test
+    void maxFeePpmCeilsLndgsArMaxFeeRateForTheJudgmentAsForTheRuns() {
+        assertEquals(300, FeeCap.ceiled(2_000_000_000L, OptionalLong.of(300)));
+        assertEquals(200, FeeCap.ceiled(200, OptionalLong.of(300)));
+        assertEquals(500, FeeCap.ceiled(500, OptionalLong.empty()));
+        // a target whose cap MAX_FEE_PPM lowers to its peer's fee is not worth a run
+        assertTrue(FeeCap.refusal(target(1200, 150, 65), FeeCap.ceiled(500, OptionalLong.of(150))).contains("not above the peer's fee"));
+    }
 }

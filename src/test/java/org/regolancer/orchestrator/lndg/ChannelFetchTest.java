@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChannelFetchTest {
@@ -115,5 +116,68 @@ class ChannelFetchTest {
         assertEquals(250, settings.arMaxFeeRate(), "the last value read");
         assertFalse(settings.due(t0.plusSeconds(659)));
         assertTrue(settings.due(t0.plusSeconds(660)), "asked again a minute after a failure");
+    }
+
+    @Test
+    void anAliasIsPlainTextFromTheMomentItIsRead() {
+        String evil = row("1").replace("\"alias\":\"A\"", "\"alias\":\"Evil\\n2099-01-01 00:00:00 ERROR [errors] FORGED\\u001b[31m\\u202e"
+                + "x".repeat(40) + "\"");
+        ChannelFetch fetch = new ChannelFetch(new ChannelPageParser(), "limit=5000", 10);
+        fetch.accept(page(null, evil));
+        String alias = fetch.channels().get(0).alias();
+        assertEquals("Evil2099-01-01 00:00:00 ERROR [e", alias, "no control or bidi character, 32 characters at most");
+    }
+
+    @Test
+    void anArMaxCostOutsideLndgsRangeIsUnknownAndSaidTheChannelIsKept() {
+        ChannelFetch fetch = new ChannelFetch(new ChannelPageParser(), "limit=5000", 10);
+        fetch.accept(page(null,
+                row("1").replace("\"ar_out_target\":75", "\"ar_out_target\":75,\"local_fee_rate\":100,\"remote_fee_rate\":10,\"ar_max_cost\":2000000000"),
+                row("2").replace("\"ar_out_target\":75", "\"ar_out_target\":75,\"local_fee_rate\":100,\"remote_fee_rate\":10,\"ar_max_cost\":65.5"),
+                row("3").replace("\"ar_out_target\":75", "\"ar_out_target\":75,\"local_fee_rate\":100,\"remote_fee_rate\":10,\"ar_max_cost\":100"),
+                row("4").replace("\"ar_out_target\":75", "\"ar_out_target\":75,\"local_fee_rate\":100,\"remote_fee_rate\":10,\"ar_max_cost\":0"),
+                row("5").replace("\"ar_out_target\":75", "\"ar_out_target\":75,\"ar_max_cost\":null")));
+        assertEquals(5, fetch.channels().size(), "every channel kept (a source needs no ar_max_cost)");
+        assertEquals(-1, fetch.channels().get(0).fees().arMaxCost());
+        assertEquals(-1, fetch.channels().get(1).fees().arMaxCost());
+        assertEquals(100, fetch.channels().get(2).fees().arMaxCost());
+        assertEquals(0, fetch.channels().get(3).fees().arMaxCost());
+        assertEquals(2, fetch.oddCount(), "null is merely unknown, as before");
+        assertEquals("chan_id 1: ar_max_cost 2000000000 is outside LNDg's 0–100, taken as unknown", fetch.oddRows().get(0));
+        assertEquals(0, fetch.refusedCount());
+    }
+
+    @Test
+    void badRowsAreCountedAndOnlyTheFirstFewKeptInWordsAndMissingFieldsAreNamed() {
+        String[] bad = new String[1000];
+        java.util.Arrays.fill(bad, "{\"chan_id\":\"x\"}");
+        ChannelFetch fetch = new ChannelFetch(new ChannelPageParser(), "limit=5000", 10);
+        fetch.accept(page(null, bad));
+        assertEquals(1000, fetch.refusedCount());
+        assertEquals(ChannelFetch.EXAMPLES, fetch.refusedRows().size());
+        assertTrue(fetch.missingFields().contains("capacity") && !fetch.missingFields().contains("chan_id"), fetch.missingFields().toString());
+
+        ChannelFetch whole = new ChannelFetch(new ChannelPageParser(), "limit=5000", 10);
+        whole.accept(page(null, row("1")));
+        assertEquals(List.of("htlc_count", "ar_max_cost", "local_fee_rate", "remote_fee_rate"), whole.missingFields());
+        ChannelFetch empty = new ChannelFetch(new ChannelPageParser(), "limit=5000", 10);
+        empty.accept(page(null));
+        assertEquals(List.of(), empty.missingFields(), "no row, nothing to miss");
+    }
+
+    @Test
+    void arMaxFeeRateOutsideWhatLndgsFormAcceptsFailsTheReadSoTheLastGoodValueStays() {
+        for (String ok : new String[] {"1", "5000", "350"}) {
+            SettingsFetch fetch = new SettingsFetch(10);
+            fetch.accept(page(null, "{\"url\":\"u\",\"key\":\"AR-MaxFeeRate\",\"value\":\"" + ok + "\"}"));
+            assertEquals(java.util.OptionalLong.of(Long.parseLong(ok)), fetch.arMaxFeeRate());
+        }
+        for (String bad : new String[] {"0", "5001", "2e9", "-5"}) {
+            SettingsFetch fetch = new SettingsFetch(10);
+            LndgException e = assertThrows(LndgException.class, () -> fetch.accept(page(null,
+                    "{\"url\":\"u\",\"key\":\"AR-MaxFeeRate\",\"value\":\"" + bad + "\"}")));
+            assertEquals("LNDg's AR-MaxFeeRate is " + bad + " ppm, outside 1–5000 (what LNDg's own settings form accepts)",
+                    e.getMessage());
+        }
     }
 }

@@ -43,6 +43,11 @@ class LndgAnswerTest {
     }
 
     @Test
+    void aProxysPageCanDriveNoTerminalThroughItsTitle() {
+        assertEquals("Gateway[31m down", LndgAnswer.excerpt("<html><title>Gateway\u001b[31m\u202e down</title></html>"));
+    }
+
+    @Test
     void refusedCredentialsAndAWrongAddressSayWhatToCheck() {
         assertEquals("LNDg /api/channels/ answered HTTP 401 (Invalid username/password.): LNDg refused the login; check "
                 + "LNDG_USER and LNDG_PASS (LNDg's own user and password)",

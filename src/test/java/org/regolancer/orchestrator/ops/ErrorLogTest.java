@@ -87,6 +87,16 @@ class ErrorLogTest {
     }
 
     @Test
+    void noControlCharacterReachesTheFileWhateverTheMessageHolds() throws Exception {
+        Path file = dir.resolve("errors.log");
+        new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report("regolancer",
+                "last output: route via Evil\u2028FORGED\u001b[2J\u202e\u0085 done");
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith("[regolancer] last output: route via Evil FORGED[2J done"), lines.get(0));
+    }
+
+    @Test
     void linesTheDiskRefusesWaitAndGoInWholeAndInOrderOnceItTakesThem() throws Exception {
         Path folder = dir.resolve("data");
         Files.writeString(folder, "a file where the folder should be: nothing can be created under it");

@@ -85,4 +85,34 @@ class RunConfigRendererTest {
         assertEquals(360, new RunConfigRenderer(template("{}"), false).timeoutMinutes(Duration.ofDays(1)));
         assertEquals(5, new RunConfigRenderer(template("{}"), false).timeoutMinutes(Duration.ofSeconds(300)));
     }
+
+    @Test
+    void maxFeePpmIsTheHighestFeeLimitARunCarriesWhateverLndgOrTheTemplateSay() throws Exception {
+        java.util.OptionalLong ceiling = java.util.OptionalLong.of(300);
+        ObjectNode lndg = new RunConfigRenderer(template("{\"econ_ratio\":0.9}"), true, ceiling)
+                .render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 2_000_000_000L);
+        assertEquals(300, lndg.get("econ_ratio_max_ppm").asLong(), "LNDg's 2e9 ppm is not what the run carries");
+        ObjectNode budget = new RunConfigRenderer(template("{}"), true, ceiling)
+                .render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 400, java.util.OptionalLong.of(25));
+        assertEquals(25, budget.get("econ_ratio_max_ppm").asLong(), "a lower cap stays lower");
+
+        RunConfigRenderer template = new RunConfigRenderer(template("{\"fee_limit_ppm\":800}"), false, ceiling);
+        ObjectNode fixed = template.render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 400);
+        assertEquals(300, fixed.get("fee_limit_ppm").asLong(), "the template's fee_limit_ppm lowered");
+        assertTrue(!fixed.has("econ_ratio_max_ppm"), "regolancer refuses both at once");
+        ObjectNode low = new RunConfigRenderer(template("{\"fee_limit_ppm\":100}"), false, ceiling)
+                .render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 400);
+        assertEquals(100, low.get("fee_limit_ppm").asLong(), "below the ceiling: as it is");
+        ObjectNode ratio = new RunConfigRenderer(template("{\"econ_ratio\":0.5}"), false, ceiling)
+                .render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 400);
+        assertEquals(300, ratio.get("econ_ratio_max_ppm").asLong(), "a ratio of the target's fee gets a ceiling in ppm");
+        assertEquals(0.5, ratio.get("econ_ratio").asDouble());
+        ObjectNode both = new RunConfigRenderer(template("{\"econ_ratio\":0.5,\"econ_ratio_max_ppm\":1000}"), false, ceiling)
+                .render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 400);
+        assertEquals(300, both.get("econ_ratio_max_ppm").asLong());
+
+        ObjectNode off = new RunConfigRenderer(template("{\"fee_limit_ppm\":800}"), false, java.util.OptionalLong.empty())
+                .render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 400);
+        assertEquals(800, off.get("fee_limit_ppm").asLong(), "MAX_FEE_PPM=0: the template's own");
+    }
 }

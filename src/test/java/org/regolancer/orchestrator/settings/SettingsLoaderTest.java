@@ -106,7 +106,7 @@ class SettingsLoaderTest {
         assertEquals(Set.of("SLEEP_SECONDS", "LNDG_REFRESH_SECONDS", "MAX_WORKERS", "MAX_CYCLE_SECONDS", "AMOUNT_INITIAL", "AMOUNT_INCREASE_PERCENT",
                 "AMOUNT_EVERY_ROUNDS", "AMOUNT_MAX_INCREASES", "JMX_PORT", "MANAGEMENT_PORT", "READY_MAX_CYCLE_AGE_SECONDS",
                 "READY_MAX_LNDG_FAILURES", "RETRY_WAIT_MINUTES", "RETRY_WAIT_MAX_MINUTES", "MAX_PENDING_HTLCS", "BOOKS_DAYS",
-                "REFILL_BUDGET_PERCENT", "REFILL_ALLOWANCE_SAT"),
+                "REFILL_BUDGET_PERCENT", "REFILL_ALLOWANCE_SAT", "MAX_FEE_PPM"),
                 ranges.keySet(), "every numeric setting has its range in the README");
 
         ranges.forEach((name, range) -> {

@@ -66,7 +66,8 @@ public class RegolancerExecutor implements ExecCommandExecutor {
         String label = ticket.label();
         Consumer<String> sink = liveLogs ? line -> LOG.info("[{}] {}", label, secrets.scrub(line)) : line -> { };
         try {
-            return new Result(command, runner.run(argv, Map.of("NO_COLOR", "1"), ticket.deadline(), sink));
+            ProcessResult process = runner.run(argv, Map.of("NO_COLOR", "1"), ticket.deadline(), sink);
+            return new Result(command, process.crashed() ? process.withCrash(secrets.scrub(process.crash())) : process);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while regolancer ran");

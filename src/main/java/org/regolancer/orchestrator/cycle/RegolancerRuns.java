@@ -117,13 +117,19 @@ public class RegolancerRuns {
         }
         ProcessResult process = result instanceof RegolancerExecutor.Result r ? r.process()
                 : new ProcessResult(result.getExitValue(), List.of(), false);
-        RunOutcome outcome = RunOutcome.of(stat.rows().size(), process.exitValue(), process.stoppedByUs());
+        RunOutcome outcome = RunOutcome.of(stat.rows().size(), process.exitValue(), process.stoppedByUs(), process.crashed());
         stats.run(outcome);
         if (process.stoppedByUs()) {
             ticket.cycle().stoppedRuns.incrementAndGet();
         }
         String last = process.lastLines().isEmpty() ? "" : ", last output: " + process.lastLines().get(process.lastLines().size() - 1);
-        if (outcome == RunOutcome.FAILED) {
+        if (process.crashed() && !process.stoppedByUs()) {
+            // a Go panic or fatal error, also after payments (they are counted all the same): the same crash of any
+            // pair is one error
+            errors.report("regolancer", "regolancer crashed: " + process.crash(), ticket.label() + ": regolancer crashed (exit "
+                    + process.exitValue() + (stat.rows().isEmpty() ? "" : ", after " + stat.rows().size()
+                    + (stat.rows().size() == 1 ? " payment, recorded" : " payments, recorded")) + "): " + process.crash());
+        } else if (outcome == RunOutcome.FAILED) {
             errors.report("regolancer", "regolancer exited with " + process.exitValue(),
                     ticket.label() + ": regolancer exited with " + process.exitValue() + last);
         }

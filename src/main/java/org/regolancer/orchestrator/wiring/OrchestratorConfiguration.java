@@ -136,6 +136,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
         Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
         ProcessRunner runner = new ProcessRunner(KILL_GRACE, clock);
+        // Ctrl-C reaches regolancer too, which exits 1 silently: its run is a stopped one, not a failed one
+        org.regolancer.orchestrator.ops.Sigint.onSigint(runner::noteSigint);
         LndgRetryPause lndgRetryPause = new LndgRetryPause(millis(pc, "lndg.retry-pause-first-ms"), millis(pc, "lndg.retry-pause-max-ms"));
         LndgFeeSettings lndgFees = new LndgFeeSettings(millis(pc, "lndg.settings-refresh-ms"), millis(pc, "lndg.settings-retry-ms"));
         Duration minute = millis(pc, "retry-wait.minute-ms");

@@ -73,19 +73,21 @@ public class RegolancerRuns {
         RunFiles.Run run = files.name(pair);
         Duration left = Duration.between(clock.instant(), cycle.getDeadline());
         ObjectNode config = renderer.render(pair, cycle.getAmountSat(), run.stat().toString(), left, cycle.getArMaxFeeRate(),
-                cycle.budgetCapOf(pair.target().id()));
+                cycle.budgetCapOf(pair.key()));
         RunTicket ticket = new RunTicket(pair, run, cycle, cycle.getDeadline());
         byConfig.put(run.config().toString(), ticket);
         files.writeConfig(run, json.writeValueAsString(config));
         if (settings.logOperational()) {
             Channel s = pair.source();
             Channel t = pair.target();
-            LOG.info("Pair {} ({} out {}% ≥ {}%) → {} ({} in {}% ≥ {}%): amount {} sat, pfrom {}, pto {}, timeout {} min{}",
-                    s.displayName(), s.id(), s.outboundPercent(), s.arOutTarget(), t.displayName(), t.id(),
-                    t.inboundPercent(), t.arInTarget(), cycle.getAmountSat(), pair.pfrom(), pair.pto(),
-                    config.path("timeout_rebalance").asLong(), config.has("econ_ratio_max_ppm")
+            long amount = config.path("amount").asLong();
+            LOG.info("Pair {} ({} out {}% ≥ {}%, margin {} sat) → {} ({} in {}% ≥ {}%): amount {} sat{}, pfrom {}, pto {}, timeout {} min{}{}",
+                    s.displayName(), s.id(), s.outboundPercent(), s.arOutTarget(), s.outboundMargin(), t.displayName(), t.id(),
+                    t.inboundPercent(), t.arInTarget(), amount, amount < cycle.getAmountSat() ? " (the source's margin)" : "",
+                    pair.pfrom(), pair.pto(), config.path("timeout_rebalance").asLong(), config.has("econ_ratio_max_ppm")
                             ? ", econ_ratio " + config.path("econ_ratio").asText() + " (max " + config.path("econ_ratio_max_ppm").asLong() + " ppm)"
-                            : "");
+                            : "", RunConfigRenderer.rapid(settings.template()) && !RunConfigRenderer.rapid(config)
+                            ? ", no rapid rebalancing" : "");
         }
         if (settings.logTemplateConfig()) {
             LOG.info("Config for {}: {}", pair.label(), pretty(config));

@@ -136,8 +136,6 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
         Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
         ProcessRunner runner = new ProcessRunner(KILL_GRACE, clock);
-        // Ctrl-C reaches regolancer too, which exits 1 silently: its run is a stopped one, not a failed one
-        org.regolancer.orchestrator.ops.Sigint.onSigint(runner::noteSigint);
         LndgRetryPause lndgRetryPause = new LndgRetryPause(millis(pc, "lndg.retry-pause-first-ms"), millis(pc, "lndg.retry-pause-max-ms"));
         LndgFeeSettings lndgFees = new LndgFeeSettings(millis(pc, "lndg.settings-refresh-ms"), millis(pc, "lndg.settings-retry-ms"));
         Duration minute = millis(pc, "retry-wait.minute-ms");
@@ -151,6 +149,12 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                 millis(pc, "books.refresh-ms"), millis(pc, "books.retry-ms"));
         CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause,
                 books);
+        // Ctrl-C reaches regolancer too, which exits 1 silently, perhaps before Camel's stop begins: the daemon is
+        // stopping from that moment (no new pair, no cycle-limit line for the runs it ended), and such a run is a stopped one
+        org.regolancer.orchestrator.ops.Sigint.onSigint(() -> {
+            cycles.stop();
+            runner.noteSigint();
+        });
         RegolancerRuns runs = new RegolancerRuns(settings, runFiles, stats, errors, ledger, clock, judge, books);
         runs.recoverLeftovers();
         judge.loadWaits();

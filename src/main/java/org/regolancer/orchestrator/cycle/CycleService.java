@@ -268,7 +268,10 @@ public class CycleService {
         }
         if (settings.logOperational() && paired.isEmpty() != balanced) {
             balanced = paired.isEmpty();
-            if (balanced) {
+            if (balanced && planner.hasTargets(channels)) {
+                LOG.info("No pair: targets want a refill, but no source with a margin above its own target can give it ({} "
+                        + "channels); the next cycles only look", channels.size());
+            } else if (balanced) {
                 LOG.info("Balanced: no channel needs a refill by LNDg's rules ({} channels); the next cycles only look", channels.size());
             }
         }

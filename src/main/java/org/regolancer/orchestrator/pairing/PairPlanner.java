@@ -78,6 +78,11 @@ public final class PairPlanner {
         return channels.stream().filter(c -> usable(c) && isSource(c) && template.source(c) == null && !hasMargin(c)).toList();
     }
 
+    /** Whether some channel is a target by LNDg's rules (and not one the template rules out). */
+    public boolean hasTargets(List<Channel> channels) {
+        return channels.stream().anyMatch(c -> usable(c) && isTarget(c) && template.target(c) == null);
+    }
+
     /** The smallest amount a run may have (the template's {@code min_amount}, or regolancer's floor). */
     public long minAmountSat() {
         return minAmountSat;

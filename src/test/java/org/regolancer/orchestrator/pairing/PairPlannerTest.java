@@ -34,6 +34,8 @@ class PairPlannerTest {
         assertEquals(0, edge.outboundMargin(), "LNDg runs no job from it: any value takes it below 75 %");
         assertEquals(List.of(), planner.plan(List.of(edge, target)), "no margin: not paired");
         assertEquals(List.of(edge), planner.withoutMargin(List.of(edge, below, target)));
+        assertTrue(planner.hasTargets(List.of(edge, target)), "no pair, yet not balanced: a target waits");
+        assertFalse(planner.hasTargets(List.of(edge, below)));
     }
 
     @Test

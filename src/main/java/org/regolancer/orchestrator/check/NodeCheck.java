@@ -46,6 +46,9 @@ import org.regolancer.orchestrator.pairing.Channel;
 import org.regolancer.orchestrator.pairing.Pair;
 import org.regolancer.orchestrator.pairing.PairPlanner;
 import org.regolancer.orchestrator.regolancer.RunFiles;
+import org.regolancer.orchestrator.regolancer.TemplateCheck;
+import org.regolancer.orchestrator.regolancer.TemplateKeys;
+import org.regolancer.orchestrator.pairing.Exclusions;
 import org.regolancer.orchestrator.settings.Settings;
 import org.regolancer.orchestrator.telegram.BotApi;
 
@@ -188,8 +191,10 @@ public final class NodeCheck {
 
     private void pairing(List<Channel> channels, long arMaxFeeRate, Map<ChannelId, ChannelBook> books) {
         RefillBudget budget = new RefillBudget(settings.refillBudgetPercent(), settings.refillAllowanceSat() * 1000);
-        List<PairingTable.Row> rows = PairingTable.rows(channels, settings.excludeChannels(), settings.feePolicy(),
-                settings.maxPendingHtlcs(), arMaxFeeRate, books, budget);
+        Exclusions template = TemplateKeys.exclusions(settings.template());
+        long minAmount = TemplateKeys.minAmountSat(settings.template());
+        List<PairingTable.Row> rows = PairingTable.rows(channels, settings.excludeChannels(), template, minAmount,
+                settings.feePolicy(), settings.maxPendingHtlcs(), arMaxFeeRate, books, budget);
         PairingTable.render(rows).forEach(report::info);
         PairWaits waits = new PairWaits(Duration.ofMinutes(settings.retryWaitMinutes()), Duration.ofMinutes(settings.retryWaitMaxMinutes()));
         String waitsNote = "";
@@ -204,12 +209,16 @@ public final class NodeCheck {
             waitsNote = " (the daemon's waits cannot be read: " + ErrorLog.describe(e) + ")";
         }
         Judgment judgment = new Judgment(settings.feePolicy(), settings.maxPendingHtlcs(), waits, null, budget);
-        List<Pair> pairs = new PairPlanner(settings.excludeChannels()).plan(channels);
+        PairPlanner planner = new PairPlanner(settings.excludeChannels(), template, minAmount);
+        List<Pair> pairs = planner.plan(channels);
+        int noMargin = planner.withoutMargin(channels).size();
         Judgment.Verdict verdict = judgment.judge(pairs, arMaxFeeRate, books, settings.amountInitial(), clock.instant());
         StringBuilder skipped = new StringBuilder();
         verdict.counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? "; not now: " : ", ")
                 .append(n).append(' ').append(words(reason)));
         report.pass("pairing: " + pairs.size() + " pairs by LNDg's rules, " + verdict.toRun().size() + " to run now" + skipped
+                + (noMargin == 0 ? "" : "; " + noMargin + (noMargin == 1 ? " source" : " sources") + " without margin above its "
+                        + "target (not paired)")
                 + "; " + waits.restingCount(clock.instant()) + " resting after failed runs" + waitsNote);
         for (var resting : waits.restingNow(clock.instant())) {
             report.info("resting: " + resting.getKey() + " until " + resting.getValue().until() + " after "
@@ -256,6 +265,7 @@ public final class NodeCheck {
         }
         if (fileProblems.isEmpty()) {
             report.pass("template: CONFIG_TEMPLATE=" + settings.configTemplate() + " is valid");
+            templateWarnings(settings.template());
         } else {
             fileProblems.forEach(p -> report.fail("template: " + p, "fix the template (README: The config template)"));
         }
@@ -266,6 +276,17 @@ public final class NodeCheck {
         } else {
             lndFiles(settings.template());
         }
+    }
+
+    /** Keys regolancer ignores fail (a misspelt key silently falls back to regolancer's default); the rest informs. */
+    private void templateWarnings(ObjectNode template) {
+        for (String key : TemplateKeys.unknown(template)) {
+            String nearest = TemplateKeys.nearest(key);
+            report.fail("template: '" + clean(key) + "' is not a key regolancer knows: regolancer ignores it",
+                    nearest == null ? "remove it (README: The config template)" : "did you mean '" + nearest + "'? fix its name or remove it");
+        }
+        TemplateCheck.warnings(template).stream().filter(w -> !w.contains("is not a key regolancer knows"))
+                .forEach(w -> report.info("template: " + clean(w)));
     }
 
     private void version(Path bin) {
@@ -299,16 +320,16 @@ public final class NodeCheck {
     }
 
     private void lndFiles(ObjectNode template) {
-        String tls = template.path("tlscert").asText("");
+        String tls = TemplateKeys.text(template, "tlscert", "");
         if (!tls.isEmpty()) {
             readable("LND's TLS certificate (tlscert)", Path.of(tls));
         }
-        String macaroonDir = template.path("macaroon_dir").asText("");
+        String macaroonDir = TemplateKeys.text(template, "macaroon_dir", "");
         if (!macaroonDir.isEmpty()) {
             readable("LND's macaroon (macaroon_dir + macaroon_filename)",
-                    Path.of(macaroonDir).resolve(template.path("macaroon_filename").asText("admin.macaroon")));
+                    Path.of(macaroonDir).resolve(TemplateKeys.text(template, "macaroon_filename", "admin.macaroon")));
         }
-        String cache = template.path("node_cache_filename").asText("");
+        String cache = TemplateKeys.text(template, "node_cache_filename", "");
         if (!cache.isEmpty()) {
             Path folder = Path.of(cache).toAbsolutePath().getParent();
             if (folder != null && Files.isDirectory(folder) && Files.isWritable(folder)) {
@@ -318,7 +339,7 @@ public final class NodeCheck {
                         "create it for the service user, and add it to the unit's ReadWritePaths");
             }
         }
-        String connect = template.path("connect").asText("127.0.0.1:10009");
+        String connect = TemplateKeys.text(template, "connect", "127.0.0.1:10009");
         int colon = connect.lastIndexOf(':');
         try {
             String host = connect.substring(0, colon).replace("[", "").replace("]", "");

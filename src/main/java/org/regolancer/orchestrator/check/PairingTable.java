@@ -15,10 +15,13 @@ import org.regolancer.orchestrator.judgment.RefillBudget;
 import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.pairing.Exclusions;
+import org.regolancer.orchestrator.pairing.PairPlanner;
 
 /**
- * Every open channel with the role the daemon gives it now (source, target, neither) and why: LNDg's rules, the
- * HTLC guard, LNDg's fee cap. For {@code check}; the daemon itself decides with the same classes.
+ * Every open channel with the role the daemon gives it now (source, target, neither) and why: LNDg's rules, a source's
+ * margin above its target, the regolancer template's own exclusions, the HTLC guard, LNDg's fee cap. For {@code check};
+ * the daemon itself decides with the same classes.
  */
 public final class PairingTable {
 
@@ -33,13 +36,25 @@ public final class PairingTable {
     /** With a refill budget on, each target's row says what it paid, earned and may spend over the books' window. */
     public static List<Row> rows(Collection<Channel> channels, Collection<String> excluded, FeePolicy feePolicy,
             int maxPendingHtlcs, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, RefillBudget budget) {
+        return rows(channels, excluded, Exclusions.NONE, PairPlanner.DEFAULT_MIN_AMOUNT, feePolicy, maxPendingHtlcs,
+                arMaxFeeRate, books, budget);
+    }
+
+    /**
+     * @param template     what the regolancer template rules out as source or target
+     * @param minAmountSat the smallest run (the template's min_amount, or regolancer's floor): a source with less margin
+     *                     above its target is not paired
+     */
+    public static List<Row> rows(Collection<Channel> channels, Collection<String> excluded, Exclusions template,
+            long minAmountSat, FeePolicy feePolicy, int maxPendingHtlcs, long arMaxFeeRate, Map<ChannelId, ChannelBook> books,
+            RefillBudget budget) {
         Set<String> excludedIds = excluded.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         List<Row> rows = new ArrayList<>();
         for (Channel c : channels) {
             if (!c.open()) {
                 continue;
             }
-            Row row = row(c, excludedIds, feePolicy, maxPendingHtlcs, arMaxFeeRate);
+            Row row = row(c, excludedIds, template, minAmountSat, feePolicy, maxPendingHtlcs, arMaxFeeRate);
             if (row.role() == Role.TARGET && budget.on()) {
                 ChannelBook book = books.getOrDefault(c.id(), ChannelBook.empty(c.id()));
                 row = new Row(c, row.role(), row.why() + "; refills paid " + Msat.asSats(book.paidMsat()) + " / earned "
@@ -51,7 +66,8 @@ public final class PairingTable {
         return rows;
     }
 
-    private static Row row(Channel c, Set<String> excluded, FeePolicy feePolicy, int maxPendingHtlcs, long arMaxFeeRate) {
+    private static Row row(Channel c, Set<String> excluded, Exclusions template, long minAmountSat, FeePolicy feePolicy,
+            int maxPendingHtlcs, long arMaxFeeRate) {
         if (!c.active()) {
             return new Row(c, Role.NEITHER, "inactive (peer offline)");
         }
@@ -65,12 +81,25 @@ public final class PairingTable {
             return new Row(c, Role.NEITHER, c.htlcCount() + " pending HTLCs (MAX_PENDING_HTLCS " + maxPendingHtlcs + ")");
         }
         if (!c.autoRebalance()) {
-            return c.outboundPercent() >= c.arOutTarget()
-                    ? new Row(c, Role.SOURCE, "auto-rebalance off, outbound " + c.outboundPercent() + " % ≥ " + c.arOutTarget() + " %")
-                    : new Row(c, Role.NEITHER, "auto-rebalance off, outbound " + c.outboundPercent() + " % below " + c.arOutTarget() + " %");
+            if (c.outboundPercent() < c.arOutTarget()) {
+                return new Row(c, Role.NEITHER, "auto-rebalance off, outbound " + c.outboundPercent() + " % below " + c.arOutTarget() + " %");
+            }
+            String out = "outbound " + c.outboundPercent() + " % ≥ " + c.arOutTarget() + " %";
+            if (template.source(c) != null) {
+                return new Row(c, Role.NEITHER, out + ", but excluded as a source by the template's " + template.source(c));
+            }
+            if (c.outboundMargin() < Math.max(1, minAmountSat)) {
+                return new Row(c, Role.NEITHER, "no margin: " + out + ", " + Math.max(0, c.outboundMargin())
+                        + " sat above its target, below the smallest run of " + minAmountSat + " sat (min_amount)");
+            }
+            return new Row(c, Role.SOURCE, "auto-rebalance off, " + out + ", margin " + c.outboundMargin() + " sat");
         }
         if (c.inboundPercent() < c.arInTarget()) {
             return new Row(c, Role.NEITHER, "auto-rebalance on, inbound " + c.inboundPercent() + " % below " + c.arInTarget() + " %");
+        }
+        if (template.target(c) != null) {
+            return new Row(c, Role.NEITHER, "inbound " + c.inboundPercent() + " % ≥ " + c.arInTarget()
+                    + " %, but excluded as a target by the template's " + template.target(c));
         }
         if (feePolicy == FeePolicy.LNDG) {
             String refusal = FeeCap.refusal(c, arMaxFeeRate);

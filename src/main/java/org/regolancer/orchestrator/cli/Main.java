@@ -221,6 +221,9 @@ public final class Main {
                         settings.dryRun() ? ", DRY RUN" : "", settings.sendPaymentMessages() ? ", Telegram on" : "");
             }
         });
+        // what regolancer ignores in the template, or what we change for it: said once
+        org.regolancer.orchestrator.regolancer.TemplateCheck.warnings(settings.template())
+                .forEach(warning -> LOG.warn("CONFIG_TEMPLATE={}: {}", settings.configTemplate(), warning));
         javax.management.remote.JMXConnectorServer jmx = null;
         try {
             if (settings.jmxPort() > 0) {

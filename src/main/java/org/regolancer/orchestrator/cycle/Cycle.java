@@ -23,7 +23,7 @@ public final class Cycle {
     private final int pairCount;
     private final PairDispatch dispatch;
     private final int workers;
-    private Map<ChannelId, Long> budgetCaps = Map.of();
+    private Map<org.regolancer.orchestrator.pairing.PairKey, Long> budgetCaps = Map.of();
     final AtomicInteger stoppedRuns = new AtomicInteger();
     final AtomicInteger payments = new AtomicInteger();
 
@@ -48,15 +48,15 @@ public final class Cycle {
     }
 
     /**
-     * The ppm cap of a run into {@code target} that its refill budget lowers below LNDg's, if it does (such a run
+     * The ppm cap of the pair's run that its target's refill budget lowers below LNDg's, if it does (such a run
      * repeats no payment).
      */
-    public java.util.OptionalLong budgetCapOf(ChannelId target) {
-        Long cap = budgetCaps.get(target);
+    public java.util.OptionalLong budgetCapOf(org.regolancer.orchestrator.pairing.PairKey pair) {
+        Long cap = budgetCaps.get(pair);
         return cap == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(cap);
     }
 
-    void budgetCaps(Map<ChannelId, Long> caps) {
+    void budgetCaps(Map<org.regolancer.orchestrator.pairing.PairKey, Long> caps) {
         this.budgetCaps = Map.copyOf(caps);
     }
 

@@ -30,6 +30,7 @@ import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.pairing.Pair;
 import org.regolancer.orchestrator.pairing.PairPlanner;
 import org.regolancer.orchestrator.regolancer.PairDispatch;
+import org.regolancer.orchestrator.regolancer.TemplateKeys;
 import org.regolancer.orchestrator.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,8 @@ public class CycleService {
     private long reloads;
     private boolean reloading;
     private boolean balanced;
+    /** The sources without margin whose state LOG_OPERATIONAL last logged. */
+    private final java.util.Set<ChannelId> noMarginLogged = new java.util.HashSet<>();
 
     /** @param books each channel's refill fees and earnings, or null when nothing reads them */
     public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
@@ -88,7 +91,8 @@ public class CycleService {
         this.pause = pause;
         this.ladder = new AmountLadder(settings.amountInitial(), settings.amountIncreasePercent(),
                 settings.amountEveryRounds(), settings.amountMaxIncreases());
-        this.planner = new PairPlanner(settings.excludeChannels());
+        this.planner = new PairPlanner(settings.excludeChannels(), TemplateKeys.exclusions(settings.template()),
+                TemplateKeys.minAmountSat(settings.template()));
         this.lndgRetryPause = lndgRetryPause;
     }
 
@@ -279,9 +283,15 @@ public class CycleService {
             // paused: planned and judged as ever (so /status and readiness stay true), but no run starts
             dispatch.close();
         }
+        if (settings.logOperational()) {
+            logNoMargin(channels);
+        }
         if (settings.logOperational() && paired.isEmpty() != balanced) {
             balanced = paired.isEmpty();
-            if (balanced) {
+            if (balanced && planner.hasTargets(channels)) {
+                LOG.info("No pair: targets want a refill, but no source with a margin above its own target can give it ({} "
+                        + "channels); the next cycles only look", channels.size());
+            } else if (balanced) {
                 LOG.info("Balanced: no channel needs a refill by LNDg's rules ({} channels); the next cycles only look", channels.size());
             }
         }
@@ -293,6 +303,20 @@ public class CycleService {
                     number, channels.size(), paired.size(), pairs.size(), skipped.length() == 0 ? "" : skipped + ")", amount);
         }
         return cycle;
+    }
+
+    /** LOG_OPERATIONAL: a source LNDg's rule would use but that has no margin, when it starts having none. */
+    private void logNoMargin(List<Channel> channels) {
+        java.util.Set<ChannelId> now = new java.util.HashSet<>();
+        for (Channel source : planner.withoutMargin(channels)) {
+            now.add(source.id());
+            if (noMarginLogged.add(source.id())) {
+                LOG.info("Source {} ({}) not paired, no margin: outbound {}% ≥ {}%, but {} sat above its target, below the "
+                        + "smallest run of {} sat", source.displayName(), source.id(), source.outboundPercent(),
+                        source.arOutTarget(), Math.max(0, source.outboundMargin()), planner.minAmountSat());
+            }
+        }
+        noMarginLogged.retainAll(now);
     }
 
     /** A worker's next pair: waits until one can run now (its channels free, a run slot free); null when done. */

@@ -69,7 +69,8 @@ public class RegolancerExecutor implements ExecCommandExecutor {
         Consumer<String> sink = liveLogs ? line -> LOG.info("[{}] {}", label, UntrustedText.line(secrets.scrub(line), 2000))
                 : line -> { };
         try {
-            return new Result(command, runner.run(argv, Map.of("NO_COLOR", "1"), ticket.deadline(), sink));
+            ProcessResult process = runner.run(argv, Map.of("NO_COLOR", "1"), ticket.deadline(), sink);
+            return new Result(command, process.crashed() ? process.withCrash(secrets.scrub(process.crash())) : process);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while regolancer ran");

@@ -73,19 +73,21 @@ public class RegolancerRuns {
         RunFiles.Run run = files.name(pair);
         Duration left = Duration.between(clock.instant(), cycle.getDeadline());
         ObjectNode config = renderer.render(pair, cycle.getAmountSat(), run.stat().toString(), left, cycle.getArMaxFeeRate(),
-                cycle.budgetCapOf(pair.target().id()));
+                cycle.budgetCapOf(pair.key()));
         RunTicket ticket = new RunTicket(pair, run, cycle, cycle.getDeadline());
         byConfig.put(run.config().toString(), ticket);
         files.writeConfig(run, json.writeValueAsString(config));
         if (settings.logOperational()) {
             Channel s = pair.source();
             Channel t = pair.target();
-            LOG.info("Pair {} ({} out {}% ≥ {}%) → {} ({} in {}% ≥ {}%): amount {} sat, pfrom {}, pto {}, timeout {} min{}",
-                    s.displayName(), s.id(), s.outboundPercent(), s.arOutTarget(), t.displayName(), t.id(),
-                    t.inboundPercent(), t.arInTarget(), cycle.getAmountSat(), pair.pfrom(), pair.pto(),
-                    config.path("timeout_rebalance").asLong(), config.has("econ_ratio_max_ppm")
+            long amount = config.path("amount").asLong();
+            LOG.info("Pair {} ({} out {}% ≥ {}%, margin {} sat) → {} ({} in {}% ≥ {}%): amount {} sat{}, pfrom {}, pto {}, timeout {} min{}{}",
+                    s.displayName(), s.id(), s.outboundPercent(), s.arOutTarget(), s.outboundMargin(), t.displayName(), t.id(),
+                    t.inboundPercent(), t.arInTarget(), amount, amount < cycle.getAmountSat() ? " (the source's margin)" : "",
+                    pair.pfrom(), pair.pto(), config.path("timeout_rebalance").asLong(), config.has("econ_ratio_max_ppm")
                             ? ", econ_ratio " + config.path("econ_ratio").asText() + " (max " + config.path("econ_ratio_max_ppm").asLong() + " ppm)"
-                            : "");
+                            : "", RunConfigRenderer.rapid(settings.template()) && !RunConfigRenderer.rapid(config)
+                            ? ", no rapid rebalancing" : "");
         }
         if (settings.logTemplateConfig()) {
             LOG.info("Config for {}: {}", pair.label(), pretty(config));
@@ -117,13 +119,19 @@ public class RegolancerRuns {
         }
         ProcessResult process = result instanceof RegolancerExecutor.Result r ? r.process()
                 : new ProcessResult(result.getExitValue(), List.of(), false);
-        RunOutcome outcome = RunOutcome.of(stat.rows().size(), process.exitValue(), process.stoppedByUs());
+        RunOutcome outcome = RunOutcome.of(stat.rows().size(), process.exitValue(), process.stoppedByUs(), process.crashed());
         stats.run(outcome);
         if (process.stoppedByUs()) {
             ticket.cycle().stoppedRuns.incrementAndGet();
         }
         String last = process.lastLines().isEmpty() ? "" : ", last output: " + process.lastLines().get(process.lastLines().size() - 1);
-        if (outcome == RunOutcome.FAILED) {
+        if (process.crashed() && !process.stoppedByUs()) {
+            // a Go panic or fatal error, also after payments (they are counted all the same): the same crash of any
+            // pair is one error
+            errors.report("regolancer", "regolancer crashed: " + process.crash(), ticket.label() + ": regolancer crashed (exit "
+                    + process.exitValue() + (stat.rows().isEmpty() ? "" : ", after " + stat.rows().size()
+                    + (stat.rows().size() == 1 ? " payment, recorded" : " payments, recorded")) + "): " + process.crash());
+        } else if (outcome == RunOutcome.FAILED) {
             errors.report("regolancer", "regolancer exited with " + process.exitValue(),
                     ticket.label() + ": regolancer exited with " + process.exitValue() + last);
         }

@@ -43,9 +43,10 @@ public final class Judgment {
 
     /**
      * The pairs to run, in order; the pairs skipped; whether the waits changed (forgotten pairs) and need keeping; the
-     * targets whose runs' ppm cap the refill budget lowers (and whose runs therefore repeat no payment).
+     * pairs whose runs' ppm cap the refill budget lowers (and whose runs therefore repeat no payment): the cap is for
+     * the pair's own amount ({@link Pair#amount}), so two sources into one target may get different caps.
      */
-    public record Verdict(List<Pair> toRun, List<Skip> skipped, boolean waitsChanged, Map<ChannelId, Long> budgetCaps) {
+    public record Verdict(List<Pair> toRun, List<Skip> skipped, boolean waitsChanged, Map<PairKey, Long> budgetCaps) {
 
         public Verdict(List<Pair> toRun, List<Skip> skipped, boolean waitsChanged) {
             this(toRun, skipped, waitsChanged, Map.of());
@@ -90,11 +91,12 @@ public final class Judgment {
 
     /**
      * @param books     the channels' books over the window (a channel not in it has paid and earned nothing)
-     * @param amountSat this cycle's amount, which the budget's ppm cap is for
+     * @param amountSat this cycle's amount; each pair's run has that or its source's margin, if less, and the budget's
+     *                  ppm cap is for that
      */
     public synchronized Verdict judge(List<Pair> pairs, long arMaxFeeRate, Map<ChannelId, ChannelBook> books,
             long amountSat, Instant now) {
-        Map<ChannelId, Long> caps = new HashMap<>();
+        Map<PairKey, Long> caps = new HashMap<>();
         List<Pair> payers = new ArrayList<>();
         List<Pair> rest = new ArrayList<>();
         List<Skip> skipped = new ArrayList<>();
@@ -121,7 +123,7 @@ public final class Judgment {
     }
 
     private Skip skipOf(Pair pair, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, long amountSat,
-            Map<ChannelId, Long> caps, Instant now) {
+            Map<PairKey, Long> caps, Instant now) {
         for (Channel channel : List.of(pair.source(), pair.target())) {
             if (maxPendingHtlcs > 0 && channel.htlcCount() >= maxPendingHtlcs) {
                 return new Skip(pair, SkipReason.HTLC, channel.htlcCount() + " HTLCs pending on " + channel.displayName()
@@ -135,7 +137,7 @@ public final class Judgment {
             }
         }
         if (budget.on()) {
-            String over = overBudget(pair.target(), arMaxFeeRate, books, amountSat, caps);
+            String over = overBudget(pair, arMaxFeeRate, books, pair.amount(amountSat), caps);
             if (over != null) {
                 return new Skip(pair, SkipReason.BUDGET, over);
             }
@@ -149,8 +151,9 @@ public final class Judgment {
     }
 
     /** Why the target's budget allows no run now, or null (and its lowered ppm cap noted, if the budget lowers it). */
-    private String overBudget(Channel target, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, long amountSat,
-            Map<ChannelId, Long> caps) {
+    private String overBudget(Pair pair, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, long amountSat,
+            Map<PairKey, Long> caps) {
+        Channel target = pair.target();
         ChannelBook book = books.getOrDefault(target.id(), ChannelBook.empty(target.id()));
         long paid = book.paidMsat();
         long earned = book.earnedMsat();
@@ -173,7 +176,7 @@ public final class Judgment {
                     + target.fees().remoteFeeRate() + " ppm";
         }
         if (left.getAsLong() < normal.getAsLong()) {
-            caps.put(target.id(), left.getAsLong());
+            caps.put(pair.key(), left.getAsLong());
         }
         return null;
     }

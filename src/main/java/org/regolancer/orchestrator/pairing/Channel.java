@@ -36,6 +36,17 @@ public record Channel(
         return (int) Math.floorDiv((localBalance + pendingOutbound) * 100, capacity);
     }
 
+    /**
+     * What LNDg would let a rebalance take out of this channel as a source: the sats above its {@code ar_out_target}.
+     * LNDg uses a source for a job of value v only while {@code (local + pending outbound − v) × 100 / capacity ≥
+     * ar_out_target} (rebalancer.py, integer division), i.e. v ≤ local + pending outbound − ⌈ar_out_target × capacity /
+     * 100⌉. Negative when the channel is below its target.
+     */
+    public long outboundMargin() {
+        long floor = -Math.floorDiv(-(long) arOutTarget * capacity, 100); // ⌈ar_out_target × capacity / 100⌉
+        return localBalance + pendingOutbound - floor;
+    }
+
     /** LNDg's inbound %: floor((remote + pending inbound) × 100 / capacity). */
     public int inboundPercent() {
         return (int) Math.floorDiv((remoteBalance + pendingInbound) * 100, capacity);

@@ -15,6 +15,14 @@ public record Pair(Channel source, Channel target) {
         return 100 - target.arInTarget();
     }
 
+    /**
+     * This pair's run amount: the cycle's, lowered to what LNDg's rule lets the source give (its margin above its
+     * {@code ar_out_target}), so that no payment takes the source below its target.
+     */
+    public long amount(long cycleAmountSat) {
+        return Math.max(0, Math.min(cycleAmountSat, source.outboundMargin()));
+    }
+
     /** True when this pair and the other one share a channel, as source or target. */
     public boolean sharesChannelWith(Pair other) {
         return source.id().equals(other.source.id()) || source.id().equals(other.target.id())

@@ -20,20 +20,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs a command with an argument array (never a shell), merges its stdout and stderr into lines as they come,
- * keeps only the last few (bounded in count and length, so megabytes of output cost nothing), and enforces a
- * deadline: SIGTERM to the process and everything it started, then SIGKILL after a grace period.
+ * Runs regolancer with an argument array (never a shell), merges its stdout and stderr into lines as they come,
+ * keeps only the last few (bounded in count and length, so megabytes of output cost nothing) and the first line of a
+ * Go crash (a goroutine trace is longer than the lines kept), and enforces a deadline: SIGTERM to the process and
+ * everything it started, then SIGKILL after a grace period. A run that ends while the daemon stops, or after a Ctrl-C,
+ * is a stopped run whatever its exit value.
  */
 public final class ProcessRunner implements AutoCloseable {
 
     static final int KEEP_LINES = 20;
     static final int MAX_LINE_BYTES = 2000;
+    static final int MAX_CRASH_CHARS = 300;
+    /**
+     * How long an exit 1 that regolancer's own last words do not explain waits for a stop to be noted. Ctrl-C signals
+     * the whole foreground process group: regolancer's handler exits 1 without a word (saving its node cache), and may
+     * do so before this JVM has run its own handler for the same signal.
+     */
+    static final Duration STOP_NOTE_WAIT = Duration.ofSeconds(1);
+    /** The last lines with which regolancer ends an exit 1 of its own for a route failure (no stop to wait for). */
+    private static final List<String> OWN_LAST_WORDS = List.of("error during picking channel", "timed out looking for a route",
+            "no channelpairs available");
 
     private final Duration grace;
     private final Clock clock;
     private final ScheduledExecutorService killer;
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile boolean interrupted;
+    private final java.util.concurrent.CountDownLatch stopNoted = new java.util.concurrent.CountDownLatch(1);
 
     private static final class Running {
         final Process process;
@@ -61,7 +75,7 @@ public final class ProcessRunner implements AutoCloseable {
 
     public ProcessResult run(List<String> command, Map<String, String> environment, Instant deadline,
             Consumer<String> lineSink) throws IOException, InterruptedException {
-        if (closed) {
+        if (closed || interrupted) {
             // the daemon is stopping: the run counts as stopped, not as failed
             return new ProcessResult(128 + 15, List.of(), true);
         }
@@ -75,10 +89,15 @@ public final class ProcessRunner implements AutoCloseable {
             run.process.getOutputStream().close();
             long millis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
             timer = killer.schedule(() -> stop(run), millis, TimeUnit.MILLISECONDS);
-            List<String> tail = readLines(run.process.getInputStream(), lineSink);
+            Output output = readLines(run.process.getInputStream(), lineSink);
             int exit = run.process.waitFor();
             // a run ended by a SIGTERM while we stop (systemd may signal the whole group) counts as stopped by us
-            return new ProcessResult(exit, tail, run.stopped || closed);
+            boolean stopped = run.stopped || closed || interrupted;
+            if (!stopped && exit == 1 && !endsInItsOwnWords(output.tail())) {
+                // perhaps regolancer's silent exit on a Ctrl-C this JVM has not noted yet
+                stopped = stopNoted.await(STOP_NOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return new ProcessResult(exit, output.tail(), stopped, output.crash());
         } catch (InterruptedException e) {
             stop(run);
             throw e;
@@ -99,7 +118,27 @@ public final class ProcessRunner implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        stopNoted.countDown();
         running.forEach(this::stop);
+    }
+
+    /**
+     * The daemon got a Ctrl-C (SIGINT), which reached its regolancer processes too: each ends on its own (exit 1), and
+     * its run counts as stopped; no new one starts. The stop itself follows ({@link #close()}).
+     */
+    public void noteSigint() {
+        interrupted = true;
+        stopNoted.countDown();
+    }
+
+    static boolean endsInItsOwnWords(List<String> tail) {
+        for (int i = tail.size() - 1; i >= 0; i--) {
+            String line = tail.get(i).toLowerCase(java.util.Locale.ROOT);
+            if (!line.isBlank()) {
+                return OWN_LAST_WORDS.stream().anyMatch(line::contains);
+            }
+        }
+        return false;
     }
 
     /** Waits until no process started by this runner is left, at most the given time. */
@@ -131,9 +170,17 @@ public final class ProcessRunner implements AutoCloseable {
         }, grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Reads lines until the stream ends; each line is cut at MAX_LINE_BYTES, only the last KEEP_LINES are kept. */
-    static List<String> readLines(InputStream in, Consumer<String> lineSink) throws IOException {
+    /** The last lines of a process's output, and the first line of a Go crash in it ("" when none). */
+    record Output(List<String> tail, String crash) {
+    }
+
+    /**
+     * Reads lines until the stream ends; each line is cut at MAX_LINE_BYTES, only the last KEEP_LINES are kept, and
+     * the first line starting with Go's {@code panic: } or {@code fatal error: } (cut at MAX_CRASH_CHARS).
+     */
+    static Output readLines(InputStream in, Consumer<String> lineSink) throws IOException {
         Deque<String> tail = new ArrayDeque<>();
+        String[] crash = {""};
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         byte[] buffer = new byte[8192];
         int n;
@@ -141,21 +188,25 @@ public final class ProcessRunner implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 byte b = buffer[i];
                 if (b == '\n') {
-                    emit(line, tail, lineSink);
+                    emit(line, tail, lineSink, crash);
                 } else if (line.size() < MAX_LINE_BYTES) {
                     line.write(b);
                 }
             }
         }
         if (line.size() > 0) {
-            emit(line, tail, lineSink);
+            emit(line, tail, lineSink, crash);
         }
-        return List.copyOf(tail);
+        return new Output(List.copyOf(tail), crash[0]);
     }
 
-    private static void emit(ByteArrayOutputStream line, Deque<String> tail, Consumer<String> lineSink) {
+    private static void emit(ByteArrayOutputStream line, Deque<String> tail, Consumer<String> lineSink, String[] crash) {
         String text = line.toString(StandardCharsets.UTF_8).stripTrailing();
         line.reset();
+        if (crash[0].isEmpty() && (text.startsWith("panic: ") || text.startsWith("fatal error: "))) {
+            String flat = text.replaceAll("\\p{Cntrl}", " ");
+            crash[0] = flat.length() > MAX_CRASH_CHARS ? flat.substring(0, MAX_CRASH_CHARS) + "…" : flat;
+        }
         lineSink.accept(text);
         tail.addLast(text);
         if (tail.size() > KEEP_LINES) {

@@ -158,12 +158,32 @@ class JudgmentTest {
         Judgment.Verdict verdict = budgeted(FeePolicy.LNDG).judge(pairs, 500,
                 Map.of(t1.id(), book(t1, 996_000, 0), t2.id(), book(t2, 999_000, 0)), 100_000, T0);
         assertEquals(List.of(new Pair(s1, t1)), verdict.toRun());
-        assertEquals(Map.of(t1.id(), 40L), verdict.budgetCaps());
+        assertEquals(Map.of(new Pair(s1, t1).key(), 40L), verdict.budgetCaps());
         assertEquals(SkipReason.BUDGET, verdict.skipped().get(0).reason());
         assertTrue(verdict.skipped().get(0).why().contains("allows 10 ppm for 100000 sat, not above the peer's fee 10 ppm"),
                 verdict.skipped().get(0).why());
 
         Judgment.Verdict roomy = budgeted(FeePolicy.LNDG).judge(pairs, 500, Map.of(), 100_000, T0);
         assertEquals(Map.of(), roomy.budgetCaps(), "1,000 sat allow 10,000 ppm: LNDg's 65 ppm binds, nothing lowered");
+    }
+
+    @Test
+    void theBudgetsCapIsForEachPairsOwnAmountTheCyclesLoweredToItsSourcesMargin() {
+        // s1's margin is 150,000 sat (900,000 local, 75 % of 1,000,000 kept); small's 40,000
+        Channel small = org.regolancer.orchestrator.fixtures.TestChannels.channel(
+                org.regolancer.orchestrator.fixtures.TestChannels.chanId(3), org.regolancer.orchestrator.fixtures.TestChannels.peer(3),
+                1_000_000, 790_000, 210_000, 0, 0, false, 90, 75);
+        assertEquals(40_000, new Pair(small, t1).amount(100_000));
+        assertEquals(100_000, new Pair(s1, t1).amount(100_000));
+        List<Pair> pairs = List.of(new Pair(s1, t1), new Pair(small, t1));
+        // t1 has 4 sat left: 40 ppm for 100,000 sat, 100 ppm for 40,000 (above LNDg's 65: not lowered)
+        Judgment.Verdict verdict = budgeted(FeePolicy.LNDG).judge(pairs, 500, Map.of(t1.id(), book(t1, 996_000, 0)), 100_000, T0);
+        assertEquals(pairs, verdict.toRun());
+        assertEquals(Map.of(new Pair(s1, t1).key(), 40L), verdict.budgetCaps());
+
+        // 0.8 sat left: 8 ppm for 100,000 sat (not above the peer's 10), 20 ppm for 40,000 sat: only the small run goes
+        Judgment.Verdict tight = budgeted(FeePolicy.LNDG).judge(pairs, 500, Map.of(t1.id(), book(t1, 999_200, 0)), 100_000, T0);
+        assertEquals(List.of(new Pair(small, t1)), tight.toRun());
+        assertEquals(Map.of(new Pair(small, t1).key(), 20L), tight.budgetCaps());
     }
 }

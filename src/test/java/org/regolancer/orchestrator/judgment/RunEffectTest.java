@@ -16,6 +16,10 @@ class RunEffectTest {
         return RunEffect.of(RunOutcome.of(payments, exit, stopped), exit, List.of(lines));
     }
 
+    private static RunEffect crashed(int payments, int exit) {
+        return RunEffect.of(RunOutcome.of(payments, exit, false, true), exit, List.of("goroutine 1 [running]:"));
+    }
+
     @Test
     void anExit1NamingARouteFailureMakesThePairWait() {
         for (String line : List.of("Error during picking channel: no routes",
@@ -46,9 +50,25 @@ class RunEffectTest {
     }
 
     @Test
-    void exit2StoppedRunsAndExit0WithoutAStatRowNeitherCountNorReset() {
-        assertEquals(RunEffect.NEUTRAL, effect(0, 2, false, PREFIX + "Rebalancing timed out"), "regolancer's own time-out");
+    void aGoPanicOrFatalErrorExits2AndIsACrashNotATimeout() {
+        assertEquals(RunOutcome.FAILED, RunOutcome.of(0, 2, false, true), "exit 2 with panic: or fatal error: in the output");
+        assertEquals(RunEffect.CRASH, crashed(0, 2));
+        assertEquals(RunEffect.PAID, crashed(1, 2), "a panic after a payment: the payment counts");
+        assertEquals(RunOutcome.STOPPED, RunOutcome.of(0, 2, true, true), "stopped by us whatever it printed");
+    }
+
+    @Test
+    void exit2WithoutAPaymentMeansTheWholeTimeoutWentByAndThePairWaits() {
+        RunEffect timeout = effect(0, 2, false, PREFIX + "Attempt 3, amount: 19532", PREFIX + "Rebalancing timed out");
+        assertEquals(RunEffect.TIMEOUT, timeout, "regolancer's own time-out without a stat row");
+        assertTrue(timeout.makesWait(), "LNDg #62: it would hold a worker for its whole timeout every cycle");
+        assertEquals(RunEffect.PAID, effect(2, 2, false, PREFIX + "Rebalancing timed out"), "after rapid rebalancing's payments");
+    }
+
+    @Test
+    void stoppedRunsAndExit0WithoutAStatRowNeitherCountNorReset() {
         assertEquals(RunEffect.NEUTRAL, effect(0, 143, true, PREFIX + "no routes"), "stopped by us at the deadline");
+        assertEquals(RunEffect.NEUTRAL, effect(0, 1, true), "regolancer's silent exit 1 on a Ctrl-C while we stop");
         assertEquals(RunEffect.NEUTRAL, effect(0, 143, false), "SIGTERM from outside (systemd stopping the unit)");
         assertEquals(RunEffect.NEUTRAL, effect(0, 0, false), "exit 0 without a stat row");
         assertFalse(RunEffect.NEUTRAL.makesWait());

@@ -52,6 +52,64 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void aGoPanicsFirstLineIsKeptFromTheWholeOutputAlthoughItsTraceIsLongerThanTheTail() throws Exception {
+        ProcessResult result = run("echo '2026/11/26 10:15:02 Attempt 1, amount: 19532'; echo 'panic: runtime error: invalid memory "
+                + "address or nil pointer dereference'; echo '[signal SIGSEGV: segmentation violation]'; echo; echo 'goroutine 1 "
+                + "[running]:'; for i in $(seq 1 40); do printf 'main.f%d()\\n\\t/src/main.go:%d +0x1\\n' $i $i; done; "
+                + "echo 'panic: a second one'; exit 2", Duration.ofSeconds(10), new ArrayList<>());
+        assertEquals(2, result.exitValue());
+        assertTrue(result.crashed());
+        assertEquals("panic: runtime error: invalid memory address or nil pointer dereference", result.crash(), "the first one");
+        assertTrue(result.lastLines().stream().noneMatch(l -> l.contains("nil pointer")), "gone from the last 20 lines");
+        assertFalse(result.stoppedByUs());
+    }
+
+    @Test
+    void aRuntimeFatalErrorIsACrashButPanicInsideALineIsNot() throws Exception {
+        assertEquals("fatal error: concurrent map writes", run("echo 'fatal error: concurrent map writes'; exit 2",
+                Duration.ofSeconds(10), new ArrayList<>()).crash());
+        assertFalse(run("echo '2026/11/26 10:15:02 Error: panic: no'; echo ' panic: indented'; exit 2", Duration.ofSeconds(10),
+                new ArrayList<>()).crashed());
+        String longLine = run("printf 'panic: %0500d\\n' 0; exit 2", Duration.ofSeconds(10), new ArrayList<>()).crash();
+        assertEquals(ProcessRunner.MAX_CRASH_CHARS + 1, longLine.length(), "bounded, and marked cut");
+    }
+
+    @Test
+    void aSilentExit1ThatEndsBeforeTheJvmNotedTheSameCtrlCIsAStoppedRun() throws Exception {
+        // regolancer exits 1 on SIGINT without a word; here the JVM notes the Ctrl-C a moment after the process is gone
+        java.util.concurrent.Executor late = java.util.concurrent.CompletableFuture.delayedExecutor(300,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        ProcessResult result = runner.run(List.of("bash", "-c", "echo $$; exit 1"), Map.of(), Instant.now().plusSeconds(10),
+                line -> ProcessHandle.of(Long.parseLong(line.strip())).map(ProcessHandle::onExit)
+                        .orElse(java.util.concurrent.CompletableFuture.completedFuture(null)).thenRunAsync(runner::noteSigint, late));
+        assertEquals(1, result.exitValue());
+        assertTrue(result.stoppedByUs(), "a Ctrl-C's run, not a failed one");
+
+        Path marker = Files.createTempFile("never", ".txt");
+        Files.delete(marker);
+        assertTrue(run("touch " + marker, Duration.ofSeconds(5), new ArrayList<>()).stoppedByUs());
+        assertFalse(Files.exists(marker), "after a Ctrl-C no run starts");
+    }
+
+    @Test
+    void aSilentExit1WithoutAStopIsNotAStoppedRun() throws Exception {
+        ProcessResult result = run("echo 'Attempt 1, amount: 19532'; exit 1", Duration.ofSeconds(10), new ArrayList<>());
+        assertEquals(1, result.exitValue());
+        assertFalse(result.stoppedByUs(), "no Ctrl-C came within the moment it waited");
+    }
+
+    @Test
+    void regolancersOwnLastWordsForARouteFailureNeedNoWaitForAStop() {
+        assertTrue(ProcessRunner.endsInItsOwnWords(List.of("Attempt 1", "2026/11/26 10:15:02 Error during picking channel: no routes", "")));
+        assertTrue(ProcessRunner.endsInItsOwnWords(List.of("2026/11/26 10:15:02 Timed out looking for a route")));
+        assertTrue(ProcessRunner.endsInItsOwnWords(List.of("Error choosing channels: no channelpairs available for rebalance")));
+        assertFalse(ProcessRunner.endsInItsOwnWords(List.of("fee on the route exceeds our limits: 25 ppm", "Attempt 2, amount: 19532")),
+                "a route failure mid-run: regolancer goes on to the next route; a Ctrl-C may have ended it");
+        assertFalse(ProcessRunner.endsInItsOwnWords(List.of("rpc error: code = Unavailable")));
+        assertFalse(ProcessRunner.endsInItsOwnWords(List.of()));
+    }
+
+    @Test
     void afterCloseNothingStartsAndTheRunCountsAsStopped() throws Exception {
         runner.close();
         Path marker = Files.createTempFile("never", ".txt");

@@ -7,6 +7,7 @@ import static org.regolancer.orchestrator.fixtures.TestChannels.channel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.pairing.Pair;
 
@@ -114,5 +115,55 @@ class RunConfigRendererTest {
         ObjectNode off = new RunConfigRenderer(template("{\"fee_limit_ppm\":800}"), false, java.util.OptionalLong.empty())
                 .render(pair, 19532, "/s.csv", Duration.ofMinutes(5), 400);
         assertEquals(800, off.get("fee_limit_ppm").asLong(), "MAX_FEE_PPM=0: the template's own");
+    }
+
+    @Test
+    void everyKeyWeSetOrDropIsReplacedInWhateverCaseTheTemplateWritesIt() throws Exception {
+        // regolancer reads keys in any case and the last one wins: a "Perc" or an "AMOUNT" after ours would
+        ObjectNode template = template("{\"Perc\": 20, \"PFROM\": 10, \"Pto\": 30, \"AMOUNT\": 5, \"From\": [\"9\"], \"TO\": [\"9\"],"
+                + "\"Stat\": \"/old.csv\", \"Timeout_Rebalance\": 3, \"Fee_Limit_Ppm\": 300, \"ECON_RATIO\": 0.9,"
+                + "\"Econ_Ratio_Max_Ppm\": 900, \"lost_profit\": true}");
+        ObjectNode config = new RunConfigRenderer(template, true).render(pair, 58596, "/dev/shm/x/run.stat.csv", Duration.ofMinutes(30), 500);
+        List<String> keys = new java.util.ArrayList<>();
+        config.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("lost_profit", "from", "to", "pfrom", "pto", "amount", "stat", "timeout_rebalance", "econ_ratio",
+                "econ_ratio_max_ppm"), keys, "each of ours once, in our spelling; perc and fee_limit_ppm gone in any case");
+        assertEquals(3, config.get("timeout_rebalance").asLong(), "the template's own timeout, read in its case");
+        assertEquals(30, config.get("pfrom").asInt());
+        assertEquals(58596, config.get("amount").asLong());
+    }
+
+    @Test
+    void theAmountIsTheCyclesLoweredToTheSourcesMarginAboveItsTarget() throws Exception {
+        // source: 8,700,000 of 10,000,000 with ar_out_target 70: 1,700,000 above it
+        RunConfigRenderer renderer = new RunConfigRenderer(template("{}"), false);
+        assertEquals(175788, renderer.render(pair, 175788, "/s.csv", Duration.ofMinutes(5), 500).get("amount").asLong());
+        Pair thin = new Pair(channel("1", "02" + "c".repeat(64), 10_000_000, 7_040_000, 2_956_530, 0, 0, false, 90, 70),
+                pair.target());
+        assertEquals(40_000, renderer.render(thin, 175788, "/s.csv", Duration.ofMinutes(5), 500).get("amount").asLong());
+    }
+
+    @Test
+    void rapidRebalancingStaysOnlyWhereItsRepeatsCannotTakeTheSourceBelowItsTarget() throws Exception {
+        ObjectNode template = template("{\"Allow_Rapid_Rebalance\": true}");
+        RunConfigRenderer renderer = new RunConfigRenderer(template, false);
+        // 58,596 + 117,192 + 234,384 take the target's local from 400,000 past 15 % (pto 15: 750,000), where
+        // regolancer's own check stops the repeats; the source has 1,700,000 above its target
+        ObjectNode roomy = renderer.render(pair, 58596, "/s.csv", Duration.ofMinutes(5), 500);
+        assertTrue(RunConfigRenderer.rapid(roomy), roomy.toString());
+        // a source with 100,000 above its target: 58,596 + 117,192 would pass it while the target still takes more
+        Pair thin = new Pair(channel("1", "02" + "c".repeat(64), 10_000_000, 7_100_000, 2_896_530, 0, 0, false, 90, 70),
+                pair.target());
+        ObjectNode tight = renderer.render(thin, 58596, "/s.csv", Duration.ofMinutes(5), 500);
+        assertEquals(false, tight.get("allow_rapid_rebalance").asBoolean(true));
+        assertEquals(1, countKeys(tight, "allow_rapid_rebalance"), "the template's own spelling is gone");
+        ObjectNode off = new RunConfigRenderer(template("{}"), false).render(thin, 58596, "/s.csv", Duration.ofMinutes(5), 500);
+        assertTrue(!off.has("allow_rapid_rebalance"), "nothing added where the template does not rapid-rebalance");
+    }
+
+    private static int countKeys(ObjectNode config, String key) {
+        int[] n = {0};
+        config.fieldNames().forEachRemaining(name -> n[0] += name.equalsIgnoreCase(key) ? 1 : 0);
+        return n[0];
     }
 }

@@ -24,11 +24,12 @@ import org.regolancer.orchestrator.fixtures.StandinRegolancer;
 /**
  * The refill budget (REFILL_BUDGET_PERCENT 100, REFILL_ALLOWANCE_SAT 1000: the defaults) against the ledger and the
  * stand-in LNDg's forwards and jobs. Spender paid 1,200 sat into its refills and earned nothing: over budget, never
- * run. Earner paid 1,200 sat and earned 1,000 forwarding out (its budget 2,000): runs until its payments (90 sat each,
- * the stand-in's 900 ppm of 100,000 sat) reach it, 9 of them. Nearly paid 900 sat, and LNDg's
- * own rebalancer paid 97.5 sat more into its peer: 2.5 sat left, 25 ppm for a 100,000-sat run, below LNDg's 65 ppm
- * and above its peer's 10: one run with that cap and no rapid rebalancing, whose payment (90 sat) counts at once, so
- * it runs no more. The books read LNDg once at the first cycle, not every cycle.
+ * run. Earner paid 1,200 sat and earned 1,000 forwarding out (its budget 2,000): runs until its payments (50 sat each:
+ * the stand-in pays up to its run's cap, econ_ratio_max_ppm 500 for 100,000 sat) reach it, 16 of them. Nearly paid 900
+ * sat, and LNDg's own rebalancer paid 97.5 sat more into its peer: 2.5 sat left, 25 ppm for a 100,000-sat run, below
+ * LNDg's 65 ppm and above its peer's 10: one run with that cap and no rapid rebalancing, whose payment (2.5 sat at 25
+ * ppm, the whole rest) counts at once, so it runs no more. The books read LNDg once at the first cycle, not every
+ * cycle.
  */
 class RefillBudgetRouteTest extends DaemonRouteTestSupport {
 
@@ -61,8 +62,8 @@ class RefillBudgetRouteTest extends DaemonRouteTestSupport {
 
     @Test
     void aTargetOverItsBudgetIsSkippedWhileOthersRunAndAPaymentCountsAtOnce() throws Exception {
-        assertTrue(await(Duration.ofSeconds(30), () -> stats().getCycles() >= 15
-                && !regolancer.runsOf(chanId(1), chanId(13)).isEmpty() && regolancer.runsOf(chanId(1), chanId(12)).size() >= 9),
+        assertTrue(await(Duration.ofSeconds(60), () -> stats().getCycles() >= 20
+                && !regolancer.runsOf(chanId(1), chanId(13)).isEmpty() && regolancer.runsOf(chanId(1), chanId(12)).size() >= 16),
                 "cycles go on, Earner and Nearly run");
         assertEquals(List.of(), regolancer.runsOf(chanId(1), chanId(11)), "Spender: 1,200 sat paid ≥ 0 earned + 1,000");
         assertTrue(stats().getPairsSkippedBudget() >= stats().getCycles() - 1, "counted under its own reason");
@@ -73,7 +74,9 @@ class RefillBudgetRouteTest extends DaemonRouteTestSupport {
         assertFalse(nearly.get(0).path("allow_rapid_rebalance").asBoolean(true), nearly.get(0).toString());
         List<JsonNode> earner = regolancer.configs(chanId(1), chanId(12));
         assertEquals(500, earner.get(0).path("econ_ratio_max_ppm").asLong(), "LNDg's own cap: the budget does not bind");
-        assertEquals(9, regolancer.runsOf(chanId(1), chanId(12)).size(), "Earner: 1,200 + 8 × 90 < 2,000 ≤ 1,200 + 9 × 90");
+        assertEquals(16, regolancer.runsOf(chanId(1), chanId(12)).size(), "Earner: 1,200 + 15 × 50 < 2,000 ≤ 1,200 + 16 × 50");
+        assertTrue(ledgerLines().stream().anyMatch(l -> l.endsWith("," + chanId(13) + ",Nearly,100000,2500,25")),
+                "Nearly's run paid what its cap allowed: " + ledgerLines());
         assertEquals(3, stats().getTargetsOverBudget(), "Spender, Nearly and Earner after their payments");
 
         List<String> books = lndg.booksQueries();

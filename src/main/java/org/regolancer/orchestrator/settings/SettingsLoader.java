@@ -71,7 +71,8 @@ public final class SettingsLoader {
     private Settings load(boolean demo) {
         // plain values first, then what needs the file system, so the message names the first real mistake
         boolean dryRun = bool("DRY_RUN");
-        boolean sendRebalanceMsg = bool("SEND_REBALANCE_MSG");
+        boolean sendRebalanceMsg = sendRebalanceMsg();
+        boolean sendRebalanceMsgLndg = bool("SEND_REBALANCE_MSG_LNDG");
         boolean enableDailyReport = bool("ENABLE_DAILY_REPORT");
         boolean liveLogs = bool("REGOLANCER_LIVE_LOGS");
         boolean logTemplateConfig = bool("LOG_TEMPLATE_CONFIG");
@@ -141,11 +142,19 @@ public final class SettingsLoader {
         }
         Path dataDir = dataDir();
         return new Settings(dryRun, lndgBaseUrl, user, pass, text("TELEGRAM_TOKEN"), chatId, telegramApiUrl,
-                sendRebalanceMsg, enableDailyReport, liveLogs, logTemplateConfig, amountInitial, increase, everyRounds,
+                sendRebalanceMsg, sendRebalanceMsgLndg, enableDailyReport, liveLogs, logTemplateConfig, amountInitial, increase, everyRounds,
                 maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
                 enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort,
                 managementPort, readyMaxCycleAge, readyMaxLndgFailures, feePolicy, retryWait, retryWaitMax, maxPendingHtlcs,
                 telegramCommands, commandUsers, lndgRefreshSeconds, booksDays, refillBudgetPercent, refillAllowanceSat, demo);
+    }
+
+    /**
+     * Our own payment notices: SEND_REBALANCE_MSG, or the Python orchestrator's newer name for it,
+     * SEND_REBALANCE_MSG_REGO_ORCH, which wins when both are set (application.properties leaves it empty: not set).
+     */
+    private boolean sendRebalanceMsg() {
+        return text("SEND_REBALANCE_MSG_REGO_ORCH").isEmpty() ? bool("SEND_REBALANCE_MSG") : bool("SEND_REBALANCE_MSG_REGO_ORCH");
     }
 
     private String text(String name) {

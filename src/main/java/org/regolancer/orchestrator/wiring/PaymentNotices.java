@@ -36,6 +36,12 @@ public class PaymentNotices {
         sender.offer(PaymentMessage.html(payment));
     }
 
+    /** A rebalance LNDg's own auto-rebalancer completed: its notice joins the same queue as ours (marked as LNDg's). */
+    public void offerLndg(org.regolancer.orchestrator.lndg.FinishedJob job) {
+        sender.offer(org.regolancer.orchestrator.telegram.LndgRebalanceMessage.html(job.valueSat(), job.targetName(),
+                job.feeMsat(), job.feePpm()));
+    }
+
     /** At start: the notices the last stop left unsent go first; their file goes once they are sent. */
     void resume() {
         try {

@@ -1,0 +1,68 @@
+package org.regolancer.orchestrator.lndg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the rebalances LNDg's own auto-rebalancer completed since a time ({@code /api/rebalancer/?status=2&stop__gt=…},
+ * newest id first, pages by an {@code id__lt} cursor), through the process's LNDg session. A row without a usable id,
+ * stop or value is left out (it cannot be announced); a missing or null {@code fees_paid} is a fee not reported.
+ */
+public final class FinishedJobs {
+
+    static final int PAGE = 100;
+    /** At most this many pages a read: a day's catch-up of a busy LNDg fits many times over. */
+    static final int MAX_PAGES = 20;
+
+    private final LndgHttp http;
+    private final ZoneId lndgZone;
+
+    public FinishedJobs(LndgHttp http, ZoneId lndgZone) {
+        this.http = http;
+        this.lndgZone = lndgZone;
+    }
+
+    /** The jobs that stopped after {@code since}, as LNDg lists them (newest id first). */
+    public List<FinishedJob> since(Instant since) {
+        // (limit first: the tests' stand-in tells these reads from the report's and the books' by it)
+        String query = "limit=" + PAGE + "&status=2&stop__gt=" + LndgTime.naive(since, lndgZone);
+        List<FinishedJob> jobs = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < MAX_PAGES; page++) {
+            JsonNode body = http.get("/api/rebalancer/", query + cursor);
+            long lowestId = Long.MAX_VALUE;
+            for (JsonNode row : DrfPage.results(body)) {
+                JsonNode id = row.get("id");
+                if (id == null || !id.canConvertToLong() || id.asLong() < 0) {
+                    continue;
+                }
+                lowestId = Math.min(lowestId, id.asLong());
+                FinishedJob job = job(id.asLong(), row);
+                if (job != null) {
+                    jobs.add(job);
+                }
+            }
+            if (!LndgTime.hasNext(body) || lowestId == Long.MAX_VALUE) {
+                break;
+            }
+            cursor = "&id__lt=" + lowestId;
+        }
+        return jobs;
+    }
+
+    private FinishedJob job(long id, JsonNode row) {
+        Instant stop = LndgTime.instant(row.path("stop"), lndgZone);
+        JsonNode value = row.get("value");
+        if (row.path("status").asInt(-1) != 2 || stop == null || value == null || !value.canConvertToLong()
+                || value.asLong() <= 0) {
+            return null;
+        }
+        JsonNode fees = row.get("fees_paid");
+        Long feeMsat = fees == null || fees.isNull() || !(fees.isNumber() || fees.isTextual()) ? null : LndgReportClient.msat(fees);
+        return new FinishedJob(id, stop, value.asLong(), feeMsat, row.path("target_alias").asText(""),
+                row.path("last_hop_pubkey").asText(""));
+    }
+}

@@ -136,7 +136,8 @@ public class RegolancerRuns {
         }
         judge.runEnded(ticket.cycle(), ticket.pair(), effect);
         if (settings.logOperational()) {
-            LOG.info("Run {} ended: {} (exit {}, {} payments)", ticket.label(), outcome, process.exitValue(), stat.rows().size());
+            LOG.info("Run {} ended: {} (exit {}, {})", ticket.label(), outcome, process.exitValue(),
+                    org.regolancer.orchestrator.ops.Words.count(stat.rows().size(), "payment"));
         }
         List<Payment> payments = paymentsIn(stat, ticket);
         paymentsTaken.add(key(ticket));

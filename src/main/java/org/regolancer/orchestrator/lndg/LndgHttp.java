@@ -58,7 +58,7 @@ public final class LndgHttp {
                 return body;
             });
         } catch (IOException e) {
-            throw new LndgException("LNDg " + path + " could not be reached (" + this.base + "): " + ErrorLog.describe(e));
+            throw LndgAnswer.unreachable(this.base, path, ErrorLog.describe(e));
         }
     }
 

@@ -47,7 +47,8 @@ public class PaymentNotices {
         try {
             List<String> waited = pending.read();
             if (!waited.isEmpty()) {
-                LOG.info("{} payment notices left unsent at the last stop go out first", waited.size());
+                LOG.info("{} left unsent at the last stop go out first",
+                        org.regolancer.orchestrator.ops.Words.count(waited.size(), "notice"));
             }
             sender.resume(waited, this::forgetPending);
         } catch (IOException | RuntimeException e) {

@@ -162,7 +162,8 @@ public class RegolancerRuns {
             int added = ledger.recover(payments);
             files.deleteAll();
             if (added > 0) {
-                LOG.info("Took {} payments of an earlier, stopped daemon into rebalances.csv (not announced; aliases blank)", added);
+                LOG.info("Took {} of an earlier, stopped daemon into rebalances.csv (not announced; aliases blank)",
+                        org.regolancer.orchestrator.ops.Words.count(added, "payment"));
             }
             return added;
         } catch (IOException | RuntimeException e) {

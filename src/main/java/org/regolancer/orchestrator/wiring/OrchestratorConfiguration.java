@@ -271,8 +271,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                     runner.shutdownTimers();
                     int waiting = ledger.pendingRows();
                     if (waiting > 0) {
-                        LOG.warn("{} payments could not be written to rebalances.csv; they wait in {} and the next start writes them",
-                                waiting, runFiles.pendingFile());
+                        LOG.warn("{} could not be written to rebalances.csv; they wait in {} and the next start writes them",
+                                org.regolancer.orchestrator.ops.Words.count(waiting, "payment"), runFiles.pendingFile());
                     }
                     runFiles.deleteAll();
                     Jmx.unregister();

@@ -135,7 +135,10 @@ public final class Main {
             }
         }
 
-        /** What start-up says about the settings, beyond a bad one: the .env's unknown and LightningOS keys, … */
+        /**
+         * What start-up says about the settings that work but may not be what was meant, a line each: the .env's
+         * unknown keys, its LightningOS keys in use, the original's keys it lacks, a relative DATA_DIR.
+         */
         List<DotenvReview.Finding> findings(Settings settings) {
             List<DotenvReview.Finding> findings = new java.util.ArrayList<>();
             if (review != null) {

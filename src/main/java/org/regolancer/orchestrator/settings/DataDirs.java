@@ -17,7 +17,7 @@ public final class DataDirs {
     /** The kernel's own file systems: no file of ours can be created on them, whoever asks. */
     static final Set<String> KERNEL_FILE_SYSTEMS = Set.of("proc", "sysfs", "cgroup", "cgroup2", "debugfs", "tracefs",
             "securityfs", "pstore", "bpf", "configfs", "efivarfs", "fusectl", "binfmt_misc", "mqueue", "devpts",
-            "selinuxfs", "nsfs", "autofs", "rpc_pipefs", "hugetlbfs");
+            "selinuxfs", "nsfs", "rpc_pipefs");
 
     private DataDirs() {
     }

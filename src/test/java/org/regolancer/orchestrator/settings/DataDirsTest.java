@@ -36,6 +36,23 @@ class DataDirsTest {
     }
 
     @Test
+    void aFolderOnAReadOnlyMountIsRefused() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        org.regolancer.orchestrator.fixtures.ReadOnlyMount mount = org.regolancer.orchestrator.fixtures.ReadOnlyMount.of(data);
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount != null, "mount --bind is not allowed here");
+        try {
+            assertEquals(Optional.empty(), DataDirs.problem(data), "writable while mounted read-write");
+            assertTrue(mount.readOnly());
+            // (Java may not see a bind mount's own read-only flag; the permission check then refuses it)
+            assertTrue(DataDirs.problem(data).orElse("").matches("is on a read-only file system|is not a folder this user can write"),
+                    DataDirs.problem(data).toString());
+            assertTrue(DataDirs.problem(data.resolve("sub")).isPresent(), "nor can one be created in it");
+        } finally {
+            mount.close();
+        }
+    }
+
+    @Test
     void aRelativeDataDirIsWarnedAboutAnAbsoluteOneIsNot() {
         assertEquals(Optional.of("DATA_DIR=./data is relative: it is /opt/regolancer-orchestrator-1.0/data, inside the folder "
                 + "the daemon runs in (with the launcher its versioned install folder, which the next upgrade leaves behind)"),

@@ -43,7 +43,7 @@ public class StatusText {
         if (last == null) {
             out.append("Last cycle: none yet\n");
         } else {
-            out.append("Last cycle: ").append(time.format(last.end())).append(", ").append(last.pairs()).append(" pairs to run, ")
+            out.append("Last cycle: ").append(time.format(last.end())).append(", ").append(Words.count(last.pairs(), "pair")).append(" to run, ")
                     .append(Words.count(last.runs(), "run")).append(", ").append(Words.count(last.payments(), "payment")).append(" (")
                     .append(last.took().toSeconds()).append(" s)\n");
         }

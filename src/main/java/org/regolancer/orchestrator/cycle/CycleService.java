@@ -264,7 +264,7 @@ public class CycleService {
         if (settings.logOperational() && paired.isEmpty() != balanced) {
             balanced = paired.isEmpty();
             if (balanced) {
-                LOG.info("Balanced: no channel needs a refill by LNDg's rules ({}); the next cycles only look",
+                LOG.info("Balanced: no channel needs a refill by LNDg's rules, {}; the next cycles only look",
                         ChannelCount.of(channels));
             }
         }

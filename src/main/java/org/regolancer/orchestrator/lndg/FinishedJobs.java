@@ -61,7 +61,8 @@ public final class FinishedJobs {
             return null;
         }
         JsonNode fees = row.get("fees_paid");
-        Long feeMsat = fees == null || fees.isNull() || !(fees.isNumber() || fees.isTextual()) ? null : LndgReportClient.msat(fees);
+        Long feeMsat = fees != null && (fees.isNumber() || fees.isTextual() && fees.asText().matches("[0-9]+(\\.[0-9]+)?"))
+                ? LndgReportClient.msat(fees) : null;
         return new FinishedJob(id, stop, value.asLong(), feeMsat, row.path("target_alias").asText(""),
                 row.path("last_hop_pubkey").asText(""));
     }

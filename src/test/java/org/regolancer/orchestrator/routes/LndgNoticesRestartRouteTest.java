@@ -67,7 +67,8 @@ class LndgNoticesRestartRouteTest extends DaemonRouteTestSupport {
         assertTrue(await(Duration.ofSeconds(20), () -> lndg.noticesQueries().size() >= reads + 10), "it reads on");
         assertEquals(1, texts().size(), "job 10 was seen before the restart: " + texts());
         String first = lndg.noticesQueries().get(0);
-        assertTrue(first.endsWith("stop__gt=" + LocalDateTime.ofInstant(now.minus(Duration.ofMinutes(80)), ZoneOffset.UTC)),
+        assertTrue(first.endsWith("stop__gt=" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+                .format(LocalDateTime.ofInstant(now.minus(Duration.ofMinutes(80)), ZoneOffset.UTC))),
                 "the first read goes back an hour before the last kept one: " + first);
         String kept = Files.readString(dataDir.resolve("lndg-notices.txt"));
         assertTrue(kept.contains("\n10,") && kept.contains("\n11,"), kept);

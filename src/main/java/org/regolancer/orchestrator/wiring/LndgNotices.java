@@ -100,7 +100,7 @@ public class LndgNotices {
     /** Reading LNDg failed: one errors.log line (repeats held back); the next read goes back to the last one that worked. */
     public void failed(Exception error) {
         errors.report("lndg-notices", "LNDg's completed rebalances could not be read for their Telegram notices",
-                "LNDg's completed rebalances could not be read for their Telegram notices (the next read, "
-                        + "in 30 s, goes back to the last that worked): " + ErrorLog.describe(error));
+                "LNDg's completed rebalances could not be read for their Telegram notices (the next read "
+                        + "goes back to the last that worked): " + ErrorLog.describe(error));
     }
 }

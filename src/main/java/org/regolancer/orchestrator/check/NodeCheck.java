@@ -42,7 +42,9 @@ import org.regolancer.orchestrator.lndg.LndgSession;
 import org.regolancer.orchestrator.lndg.SettingsFetch;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.ops.Secrets;
+import org.regolancer.orchestrator.ops.Words;
 import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.pairing.ChannelCount;
 import org.regolancer.orchestrator.pairing.Pair;
 import org.regolancer.orchestrator.pairing.PairPlanner;
 import org.regolancer.orchestrator.regolancer.RunFiles;
@@ -68,16 +70,31 @@ public final class NodeCheck {
     private final Clock clock;
     private final Secrets secrets;
     private final CheckReport report = new CheckReport();
+    private final List<Note> notes;
+    private final String dataDirAsWritten;
+
+    /** Information about the settings files themselves (the .env's keys), shown before the items, with what to do. */
+    public record Note(String text, String todo) {
+    }
 
     public NodeCheck(Settings settings, List<String> fileProblems, boolean telegramTest, Clock clock) {
+        this(settings, fileProblems, telegramTest, clock, List.of(), null);
+    }
+
+    /** @param dataDirAsWritten DATA_DIR as the settings give it (a relative one is warned about), or null */
+    public NodeCheck(Settings settings, List<String> fileProblems, boolean telegramTest, Clock clock, List<Note> notes,
+            String dataDirAsWritten) {
         this.settings = settings;
         this.fileProblems = fileProblems;
         this.telegramTest = telegramTest;
         this.clock = clock;
         this.secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+        this.notes = List.copyOf(notes);
+        this.dataDirAsWritten = dataDirAsWritten;
     }
 
     public CheckReport run() {
+        notes.forEach(note -> report.info(note.text(), note.todo()));
         lndg();
         regolancer();
         telegram();
@@ -106,9 +123,7 @@ public final class NodeCheck {
             report.fail(where + ": its channel rows lack fields the daemon reads: " + String.join(", ", missing),
                     "update LNDg to v1.10 or newer");
         } else {
-            long open = channels.stream().filter(Channel::open).count();
-            long active = channels.stream().filter(c -> c.open() && c.active()).count();
-            report.pass(where + ": reachable, login and host accepted, " + open + " open channels (" + active + " active), every "
+            report.pass(where + ": reachable, login and host accepted, " + ChannelCount.of(channels) + ", every "
                     + "field the daemon reads present" + (fetch.refusedCount() == 0 ? "" : "; " + fetch.refusedCount()
                     + " rows skipped: " + fetch.refusedRows().get(0))
                     + (fetch.oddCount() == 0 ? "" : "; " + fetch.oddCount() + " rows with a value outside LNDg's range: "
@@ -137,7 +152,7 @@ public final class NodeCheck {
             BooksReader.Read jobs = reader.jobs(books, books.windowStart(now), now);
             report.pass("refill budget: " + settings.refillBudgetPercent() + " % of each target's earnings + "
                     + settings.refillAllowanceSat() + " sat over " + settings.booksDays() + " days; books from the ledger, "
-                    + forwards.rows() + " forwards and " + jobs.rows() + " LNDg rebalancer jobs"
+                    + Words.count(forwards.rows(), "forward") + " and " + Words.count(jobs.rows(), "LNDg rebalancer job")
                     + (forwards.skipped() + jobs.skipped() > 0 ? " (" + (forwards.skipped() + jobs.skipped())
                             + " rows skipped, first: " + (forwards.firstSkipped() != null ? forwards.firstSkipped() : jobs.firstSkipped()) + ")" : ""));
         } catch (IOException | LndgException e) {
@@ -216,14 +231,21 @@ public final class NodeCheck {
         StringBuilder skipped = new StringBuilder();
         verdict.counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? "; not now: " : ", ")
                 .append(n).append(' ').append(words(reason)));
-        report.pass("pairing: " + pairs.size() + " pairs by LNDg's rules, " + verdict.toRun().size() + " to run now" + skipped
-                + (noMargin == 0 ? "" : "; " + noMargin + (noMargin == 1 ? " source" : " sources") + " without margin above its "
-                        + "target (not paired)")
+        report.pass("pairing: " + Words.count(pairs.size(), "pair") + " by LNDg's rules, " + verdict.toRun().size() + " to run now" + skipped
+                + (noMargin == 0 ? "" : "; " + Words.count(noMargin, "source") + " without margin above its target (not paired)")
                 + "; " + waits.restingCount(clock.instant()) + " resting after failed runs" + waitsNote);
+        Map<ChannelId, String> aliases = new java.util.HashMap<>();
+        channels.forEach(c -> aliases.put(c.id(), c.alias()));
         for (var resting : waits.restingNow(clock.instant())) {
-            report.info("resting: " + resting.getKey() + " until " + resting.getValue().until() + " after "
-                    + resting.getValue().failuresInARow() + " failed runs in a row");
+            report.info("resting: " + named(resting.getKey().source(), aliases) + " → " + named(resting.getKey().target(), aliases)
+                    + " " + resting.getValue().text());
         }
+    }
+
+    /** "SinkNode (812345…)" where LNDg names the channel's peer, the channel id alone where not. */
+    private static String named(ChannelId id, Map<ChannelId, String> aliases) {
+        String alias = aliases.getOrDefault(id, "");
+        return alias.isBlank() ? id.value() : alias + " (" + id.value() + ")";
     }
 
     private static String words(SkipReason reason) {
@@ -241,11 +263,9 @@ public final class NodeCheck {
     }
 
     private static String lndgTodo(LndgException e) {
+        // the daemon's log line for the same failure carries the same hint (LndgAnswer)
         if (!e.hint().isEmpty()) {
             return e.hint();
-        }
-        if (e.status() == 0 && e.getMessage().contains("could not be reached")) {
-            return "is LNDg running, and LNDG_BASE_URL its address (e.g. http://127.0.0.1:8889)?";
         }
         return "check LNDG_BASE_URL: is it LNDg's address, and LNDg v1.10 or newer?";
     }
@@ -413,14 +433,16 @@ public final class NodeCheck {
 
     private void dataDir() {
         Path dir = settings.dataDir();
-        Path existing = dir;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            report.fail("DATA_DIR=" + dir + (Files.exists(dir) ? " is not a folder this user can write" : " cannot be created by this user"),
+        // what start-up asks before it creates the folder (nothing written here)
+        java.util.Optional<String> problem = org.regolancer.orchestrator.settings.DataDirs.problem(dir);
+        if (problem.isPresent()) {
+            report.fail("DATA_DIR=" + dir + " " + problem.get(),
                     "create it for the service user: sudo install -d -o lnd -g lnd -m 700 " + dir);
             return;
+        }
+        Path existing = dir;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
         }
         String free;
         try {
@@ -431,6 +453,10 @@ public final class NodeCheck {
         }
         report.pass("DATA_DIR=" + dir + (existing.equals(dir) ? " is writable" : " will be created (its parent is writable)")
                 + ", " + free + runningDaemon(dir.resolve(".lock")));
+        if (!settings.demo()) {
+            org.regolancer.orchestrator.settings.DataDirs.relativeWarning(dataDirAsWritten, dir)
+                    .ifPresent(warning -> report.info(warning, org.regolancer.orchestrator.settings.DataDirs.RELATIVE_TODO));
+        }
     }
 
     /** Whether a daemon holds DATA_DIR/.lock now, read from /proc/locks (nothing is locked or written to find out). */

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.regolancer.orchestrator.check.CheckReport;
 import org.regolancer.orchestrator.check.NodeCheck;
 import org.regolancer.orchestrator.settings.SettingsException;
@@ -25,13 +26,20 @@ final class CheckCommand {
         DemoLndg demoLndg = "demo".equals(profile) ? DemoLndg.start() : null;
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try {
-            SettingsLoader.ForCheck loaded = SettingsLoader.forCheck(Main.raw(workingDir, profile, envFile, demoLndg)::get,
-                    workingDir, demoLndg != null);
+            Main.Intake intake = Main.intake(workingDir, profile, envFile, demoLndg);
+            intake.requireDryRun();
+            SettingsLoader.ForCheck loaded = SettingsLoader.forCheck(intake.raw()::get, workingDir, demoLndg != null);
             Main.demoNode(loaded.settings(), demoLndg);
+            // the .env named only when there is one
             out.println("regolancer-orchestrator check" + (demoLndg != null ? " (demo: its stand-in LNDg and regolancer)" : "")
                     + ": settings from " + workingDir.resolve("application.properties") + ", "
-                    + (envFile != null ? envFile : workingDir.resolve(".env")) + " and the environment");
-            CheckReport report = new NodeCheck(loaded.settings(), loaded.fileProblems(), telegramTest, Clock.systemUTC()).run();
+                    + (intake.envFile() != null ? intake.envFile() + " and the environment" : "the environment (no .env)"));
+            // the .env's keys as start-up names them; a relative DATA_DIR is said with the DATA_DIR item
+            List<NodeCheck.Note> notes = intake.review() == null ? List.of() : intake.review()
+                    .findings(intake.envFile().toString(), intake.raw()::get).stream()
+                    .map(f -> new NodeCheck.Note(f.text(), f.todo())).toList();
+            CheckReport report = new NodeCheck(loaded.settings(), loaded.fileProblems(), telegramTest, Clock.systemUTC(), notes,
+                    intake.raw().get("DATA_DIR")).run();
             report.print(out);
             out.println(report.failed() ? "Some items failed: fix them (→) and run check again." : "Every item passed.");
             return report.exitCode();

@@ -10,6 +10,9 @@ import java.util.Properties;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.regolancer.orchestrator.cycle.Lifecycle;
+import java.util.List;
+import org.regolancer.orchestrator.settings.DataDirs;
+import org.regolancer.orchestrator.settings.DotenvReview;
 import org.regolancer.orchestrator.settings.Settings;
 import org.regolancer.orchestrator.settings.SettingsException;
 import org.regolancer.orchestrator.settings.SettingsLoader;
@@ -109,9 +112,58 @@ public final class Main {
 
     /** Every setting, validated; in the demo, pointed at the demo's loopback LNDg. */
     static Settings settings(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
-        Settings settings = SettingsLoader.load(raw(workingDir, profile, envFile, demoLndg)::get, workingDir, demoLndg != null);
+        return settings(intake(workingDir, profile, envFile, demoLndg), workingDir, demoLndg);
+    }
+
+    static Settings settings(Intake intake, Path workingDir, DemoLndg demoLndg) {
+        intake.requireDryRun();
+        Settings settings = SettingsLoader.load(intake.raw()::get, workingDir, demoLndg != null);
         demoNode(settings, demoLndg);
         return settings;
+    }
+
+    /**
+     * The settings as read, before they are validated: the raw values, and what the .env file holds beyond them
+     * (null in the demo, which reads nothing of the operator's).
+     */
+    record Intake(Map<String, String> raw, DotenvReview review, Path envFile, boolean demo) {
+
+        /** The Python orchestrator's .env without DRY_RUN stops start-up (there it meant a dry run). */
+        void requireDryRun() {
+            if (review != null) {
+                review.requireDryRun(envFile.toString());
+            }
+        }
+
+        /**
+         * What start-up says about the settings that work but may not be what was meant, a line each: the .env's
+         * unknown keys, its LightningOS keys in use, the original's keys it lacks, a relative DATA_DIR.
+         */
+        List<DotenvReview.Finding> findings(Settings settings) {
+            List<DotenvReview.Finding> findings = new java.util.ArrayList<>();
+            if (review != null) {
+                findings.addAll(review.findings(envFile.toString(), raw::get));
+            }
+            if (!demo) {
+                DataDirs.relativeWarning(raw.get("DATA_DIR"), settings.dataDir())
+                        .ifPresent(w -> findings.add(new DotenvReview.Finding(w, DataDirs.RELATIVE_TODO)));
+            }
+            return findings;
+        }
+    }
+
+    static Intake intake(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
+        RawSettings.Read read = RawSettings.read(workingDir, profile, System.getenv(), envFile);
+        Map<String, String> raw = read.values();
+        if (demoLndg != null) {
+            raw.put("LNDG_BASE_URL", demoLndg.baseUrl());
+            raw.put("LNDG_USER", DemoLndg.USER);
+            raw.put("LNDG_PASS", DemoLndg.PASSWORD);
+        }
+        boolean demo = "demo".equals(profile);
+        DotenvReview review = demo || read.envFile() == null ? null
+                : new DotenvReview(read.dotenv(), System.getenv()::get, read.names());
+        return new Intake(raw, review, read.envFile(), demo);
     }
 
     /**
@@ -131,13 +183,7 @@ public final class Main {
 
     /** The raw settings (defaults, profile, .env, environment); in the demo, pointed at the demo's loopback LNDg. */
     static Map<String, String> raw(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
-        Map<String, String> raw = RawSettings.load(workingDir, profile, System.getenv(), envFile);
-        if (demoLndg != null) {
-            raw.put("LNDG_BASE_URL", demoLndg.baseUrl());
-            raw.put("LNDG_USER", DemoLndg.USER);
-            raw.put("LNDG_PASS", DemoLndg.PASSWORD);
-        }
-        return raw;
+        return intake(workingDir, profile, envFile, demoLndg).raw();
     }
 
     /** The start-up line's words for the fee policy. */
@@ -168,6 +214,7 @@ public final class Main {
         boolean demo = "demo".equals(profile);
         DemoLndg demoLndg = null;
         Settings settings;
+        Intake intake;
         try {
             if (!java.nio.file.Files.isDirectory(workingDir.resolve("routes"))) {
                 throw new SettingsException("no routes/ folder in " + workingDir
@@ -176,7 +223,8 @@ public final class Main {
             if (demo) {
                 demoLndg = DemoLndg.start();
             }
-            settings = settings(workingDir, profile, envFile, demoLndg);
+            intake = intake(workingDir, profile, envFile, demoLndg);
+            settings = settings(intake, workingDir, demoLndg);
         } catch (SettingsException e) {
             System.err.println("regolancer-orchestrator: " + e.getMessage());
             if (demoLndg != null) {
@@ -201,6 +249,9 @@ public final class Main {
             }
             return EXIT_BAD_SETTING;
         }
+
+        // the .env's keys this daemon does not use, and settings that work but may not be what was meant: a line each
+        intake.findings(settings).forEach(finding -> LOG.warn(finding.line()));
 
         Lifecycle lifecycle = new Lifecycle();
         org.apache.camel.main.Main camel = new org.apache.camel.main.Main();

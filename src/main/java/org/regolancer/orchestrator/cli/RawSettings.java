@@ -30,17 +30,35 @@ final class RawSettings {
     private RawSettings() {
     }
 
+    /**
+     * The raw settings, and what the .env file itself holds.
+     *
+     * @param values   every setting's value as read (the .env's other keys too)
+     * @param names    the settings this daemon has (application.properties' upper-case keys)
+     * @param envFile  the .env read, or null when there is none
+     * @param dotenv   the .env file's own keys and values, in its order (empty without one)
+     */
+    record Read(Map<String, String> values, java.util.Set<String> names, Path envFile, Map<String, String> dotenv) {
+    }
+
     static Map<String, String> load(Path workingDir, String profile, Map<String, String> environment) {
         return load(workingDir, profile, environment, null);
     }
 
     /** @param envFile the .env to read instead of ./.env (--env-file), or null */
     static Map<String, String> load(Path workingDir, String profile, Map<String, String> environment, Path envFile) {
+        return read(workingDir, profile, environment, envFile).values();
+    }
+
+    static Read read(Path workingDir, String profile, Map<String, String> environment, Path envFile) {
         Map<String, String> values = new LinkedHashMap<>(settingsIn(properties(workingDir, "application.properties", true)));
+        java.util.Set<String> names = java.util.Set.copyOf(values.keySet());
         Map<String, String> profileValues = profile == null ? Map.of()
                 : settingsIn(properties(workingDir, "application-" + profile + ".properties", false));
         values.putAll(profileValues);
-        values.putAll(dotenv(envFile != null ? envFile : workingDir.resolve(".env"), envFile != null, environment));
+        Path file = envFile != null ? envFile : workingDir.resolve(".env");
+        Map<String, String> dotenv = dotenv(file, envFile != null, environment);
+        values.putAll(dotenv);
         for (String key : values.keySet().toArray(String[]::new)) {
             String fromEnvironment = environment.get(key);
             if (fromEnvironment != null) {
@@ -54,7 +72,7 @@ final class RawSettings {
                 }
             });
         }
-        return values;
+        return new Read(values, names, Files.isRegularFile(file) ? file : null, dotenv);
     }
 
     private static Map<String, String> settingsIn(Properties properties) {

@@ -1,6 +1,7 @@
 package org.regolancer.orchestrator.commands;
 
 import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ops.Words;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +43,8 @@ public class StatusText {
         if (last == null) {
             out.append("Last cycle: none yet\n");
         } else {
-            out.append("Last cycle: ").append(time.format(last.end())).append(", ").append(last.pairs()).append(" pairs to run, ")
-                    .append(last.runs()).append(" runs, ").append(last.payments()).append(" payments (")
+            out.append("Last cycle: ").append(time.format(last.end())).append(", ").append(Words.count(last.pairs(), "pair")).append(" to run, ")
+                    .append(Words.count(last.runs(), "run")).append(", ").append(Words.count(last.payments(), "payment")).append(" (")
                     .append(last.took().toSeconds()).append(" s)\n");
         }
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -58,7 +59,7 @@ public class StatusText {
                     feeMsat += payment.feeMsat();
                 }
             }
-            out.append("Today: ").append(count).append(" payments, ").append(TelegramHtml.sats(sats)).append(" sat, fees ")
+            out.append("Today: ").append(Words.count(count, "payment")).append(", ").append(TelegramHtml.sats(sats)).append(" sat, fees ")
                     .append(Msat.asSats(feeMsat)).append(" sat\n");
         } catch (IOException e) {
             out.append("Today: the ledger cannot be read\n");

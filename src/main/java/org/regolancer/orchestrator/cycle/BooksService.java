@@ -14,6 +14,7 @@ import org.regolancer.orchestrator.ledger.Payment;
 import org.regolancer.orchestrator.lndg.BooksReader;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.ops.Words;
 import org.regolancer.orchestrator.pairing.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,8 +115,8 @@ public class BooksService {
                 errors.cleared("lndg-book-rows");
             }
             if (logOperational && first) {
-                LOG.info("Books read from LNDg: {} forwards and {} rebalancer jobs of the last {} days", forwards.rows(),
-                        jobs.rows(), books.window().toDays());
+                LOG.info("Books read from LNDg: {} and {} of the last {} days", Words.count(forwards.rows(), "forward"),
+                        Words.count(jobs.rows(), "rebalancer job"), books.window().toDays());
             }
         } catch (RuntimeException e) {
             next = now.plus(retry);

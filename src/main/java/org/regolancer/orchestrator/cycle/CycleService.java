@@ -26,7 +26,9 @@ import org.regolancer.orchestrator.lndg.SettingsFetch;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.pairing.AmountLadder;
 import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.pairing.ChannelCount;
 import org.regolancer.orchestrator.pairing.ChannelId;
+import org.regolancer.orchestrator.ops.Words;
 import org.regolancer.orchestrator.pairing.Pair;
 import org.regolancer.orchestrator.pairing.PairPlanner;
 import org.regolancer.orchestrator.regolancer.PairDispatch;
@@ -289,18 +291,20 @@ public class CycleService {
         if (settings.logOperational() && paired.isEmpty() != balanced) {
             balanced = paired.isEmpty();
             if (balanced && planner.hasTargets(channels)) {
-                LOG.info("No pair: targets want a refill, but no source with a margin above its own target can give it ({} "
-                        + "channels); the next cycles only look", channels.size());
+                LOG.info("No pair: targets want a refill, but no source with a margin above its own target can give it, "
+                        + "{}; the next cycles only look", ChannelCount.of(channels));
             } else if (balanced) {
-                LOG.info("Balanced: no channel needs a refill by LNDg's rules ({} channels); the next cycles only look", channels.size());
+                LOG.info("Balanced: no channel needs a refill by LNDg's rules, {}; the next cycles only look",
+                        ChannelCount.of(channels));
             }
         }
         if (settings.dryRun() || settings.logOperational()) {
             StringBuilder skipped = new StringBuilder();
             verdict.counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? " (skipped: " : ", ")
                     .append(reason.label()).append(' ').append(n));
-            LOG.info("{}ycle {}: {} channels, {} pairs, {} to run{}, amount {} sat", settings.dryRun() ? "Dry run, c" : "C",
-                    number, channels.size(), paired.size(), pairs.size(), skipped.length() == 0 ? "" : skipped + ")", amount);
+            LOG.info("{}ycle {}: {}, {}, {} to run{}, amount {} sat", settings.dryRun() ? "Dry run, c" : "C",
+                    number, ChannelCount.of(channels), Words.count(paired.size(), "pair"), pairs.size(),
+                    skipped.length() == 0 ? "" : skipped + ")", amount);
         }
         return cycle;
     }
@@ -355,7 +359,8 @@ public class CycleService {
                 return lndg.getMessage();
             }
         }
-        return "LNDg " + path + " could not be reached (" + settings.lndgBaseUrl() + "): " + ErrorLog.describe(error);
+        // check's hint too: the same words for the same failure
+        return LndgAnswer.unreachable(settings.lndgBaseUrl(), path, ErrorLog.describe(error)).getMessage();
     }
 
     public void finish(Cycle cycle) {
@@ -370,8 +375,8 @@ public class CycleService {
                     + ": " + stopped + " regolancer runs stopped, " + notStarted + " pairs not started");
         }
         if (settings.logOperational()) {
-            LOG.info("Cycle {} done in {} s: {} of {} pairs run, {} payments", cycle.getNumber(), took.toSeconds(),
-                    cycle.dispatch().started(), cycle.getPairCount(), cycle.payments.get());
+            LOG.info("Cycle {} done in {} s: {} of {} run, {}", cycle.getNumber(), took.toSeconds(),
+                    cycle.dispatch().started(), Words.count(cycle.getPairCount(), "pair"), Words.count(cycle.payments.get(), "payment"));
         }
         synchronized (turn) {
             // nothing ran: the next fetch would see LNDg's data unchanged until LNDg refreshes it

@@ -1,6 +1,7 @@
 package org.regolancer.orchestrator.cycle;
 
 import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ops.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -263,8 +264,9 @@ public class CycleStats implements CycleStatsMBean {
     }
 
     public String summary() {
-        return "Since start: " + cycles.get() + " cycles (" + fetchFailures.get() + " LNDg failures), " + getRuns()
-                + " runs " + runs + ", pairs skipped " + skippedText() + ", " + successes.get() + " payments, " + satsMoved.get() + " sat moved, "
+        return "Since start: " + Words.count(cycles.get(), "cycle") + " (" + Words.count(fetchFailures.get(), "LNDg failure")
+                + "), " + Words.count(getRuns(), "run") + " " + runs + ", pairs skipped " + skippedText() + ", "
+                + Words.count(successes.get(), "payment") + ", " + satsMoved.get() + " sat moved, "
                 + Msat.asSats(feesMsat.get()) + " sat fees";
     }
 }

@@ -144,7 +144,8 @@ public class RegolancerRuns {
         }
         judge.runEnded(ticket.cycle(), ticket.pair(), effect);
         if (settings.logOperational()) {
-            LOG.info("Run {} ended: {} (exit {}, {} payments)", ticket.label(), outcome, process.exitValue(), stat.rows().size());
+            LOG.info("Run {} ended: {} (exit {}, {})", ticket.label(), outcome, process.exitValue(),
+                    org.regolancer.orchestrator.ops.Words.count(stat.rows().size(), "payment"));
         }
         List<Payment> payments = paymentsIn(stat, ticket);
         paymentsTaken.add(key(ticket));
@@ -169,7 +170,8 @@ public class RegolancerRuns {
             int added = ledger.recover(payments);
             files.deleteAll();
             if (added > 0) {
-                LOG.info("Took {} payments of an earlier, stopped daemon into rebalances.csv (not announced; aliases blank)", added);
+                LOG.info("Took {} of an earlier, stopped daemon into rebalances.csv (not announced; aliases blank)",
+                        org.regolancer.orchestrator.ops.Words.count(added, "payment"));
             }
             return added;
         } catch (IOException | RuntimeException e) {

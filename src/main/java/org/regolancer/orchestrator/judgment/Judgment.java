@@ -2,8 +2,6 @@ package org.regolancer.orchestrator.judgment;
 
 import org.regolancer.orchestrator.ledger.Msat;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -35,7 +33,6 @@ import org.regolancer.orchestrator.pairing.PairKey;
  */
 public final class Judgment {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A pair not run this cycle, why, and the particulars for the operator's log. */
     public record Skip(Pair pair, SkipReason reason, String why) {
@@ -144,8 +141,7 @@ public final class Judgment {
         }
         Optional<PairWaits.Wait> wait = waits.resting(pair.key(), now);
         if (wait.isPresent()) {
-            return new Skip(pair, SkipReason.WAIT, "resting until " + TIME.format(wait.get().until()) + " after "
-                    + wait.get().failuresInARow() + (wait.get().failuresInARow() == 1 ? " failed run" : " failed runs in a row"));
+            return new Skip(pair, SkipReason.WAIT, "resting " + wait.get().text());
         }
         return null;
     }

@@ -24,6 +24,15 @@ public final class PairWaits {
 
     /** One resting pair: how many failures in a row, when the last run ended, when it may run again. */
     public record Wait(int failuresInARow, Instant lastEnd, Instant until) {
+
+        private static final java.time.format.DateTimeFormatter UNTIL = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+        /** "until 2026-11-26 11:00:56 UTC after 1 failed run" (to the second: a wait to 11:00:56 is not over at 11:00). */
+        public String text() {
+            return "until " + UNTIL.format(until) + " after " + failuresInARow
+                    + (failuresInARow == 1 ? " failed run" : " failed runs in a row");
+        }
     }
 
     private final Duration first;

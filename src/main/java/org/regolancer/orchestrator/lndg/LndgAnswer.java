@@ -38,6 +38,18 @@ public final class LndgAnswer {
         return "LNDg " + path + " answered HTTP " + status + (said.isEmpty() ? "" : " (" + said + ")");
     }
 
+    /** What to do when LNDg could not be reached at all (refused, no answer in time, unknown host): check's and the log's. */
+    public static final String UNREACHABLE_HINT = "is LNDg running, and LNDG_BASE_URL its address (e.g. http://127.0.0.1:8889)?";
+
+    /**
+     * LNDg could not be reached: {@code LNDg /api/channels/ could not be reached (http://…): Connection refused: is LNDg
+     * running, …?}, the hint kept apart as well (for {@code check}).
+     */
+    public static LndgException unreachable(URI base, String path, String why) {
+        return new LndgException("LNDg " + path + " could not be reached (" + base + "): " + why + ": " + UNREACHABLE_HINT, 0,
+                UNREACHABLE_HINT);
+    }
+
     /** What to do about an answer with this status, or "". */
     public static String hint(URI base, int status) {
         return switch (status) {

@@ -87,7 +87,7 @@ public final class LndgHttp {
                 return reader.apply(body);
             });
         } catch (IOException e) {
-            throw new LndgException("LNDg " + path + " could not be reached (" + this.base + "): " + ErrorLog.describe(e));
+            throw LndgAnswer.unreachable(this.base, path, ErrorLog.describe(e));
         }
     }
 }

@@ -48,7 +48,7 @@ public final class ReportText {
         out.append('\n').append(TelegramHtml.escape(zone.getId())).append(dayComplete ? ", whole day" : ", day so far").append("\n\n");
 
         out.append("<b>Rebalanced</b> ").append(TelegramHtml.sats(today.rebalancedSat())).append(" sat in ")
-                .append(today.rebalanceCount()).append(" payments, fees ").append(feeSat(today.rebalanceFeeMsat()))
+                .append(org.regolancer.orchestrator.ops.Words.count(today.rebalanceCount(), "payment")).append(", fees ").append(feeSat(today.rebalanceFeeMsat()))
                 .append(" sat\n");
         out.append("• regolancer: ").append(times(today.oursCount(), today.oursSat()))
                 .append(" sat · fees ").append(feeSat(today.oursFeeMsat())).append(" sat · ")

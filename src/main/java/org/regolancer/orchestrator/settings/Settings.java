@@ -23,6 +23,7 @@ public record Settings(
         String telegramChatId,
         URI telegramApiUrl,
         boolean sendRebalanceMsg,
+        boolean sendRebalanceMsgLndg,
         boolean enableDailyReport,
         boolean regolancerLiveLogs,
         boolean logTemplateConfig,
@@ -97,6 +98,11 @@ public record Settings(
         return sendRebalanceMsg && telegramConfigured();
     }
 
+    /** LNDg's own completed rebalances are announced: asked for, and Telegram configured (else LNDg is not even asked). */
+    public boolean sendLndgNotices() {
+        return sendRebalanceMsgLndg && telegramConfigured();
+    }
+
     /** Normalised values for Camel's property placeholders; secrets left out. */
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -105,6 +111,7 @@ public record Settings(
         p.put("TELEGRAM_CHAT_ID", telegramChatId);
         p.put("TELEGRAM_API_URL", telegramApiUrl.toString());
         p.put("SEND_REBALANCE_MSG", Boolean.toString(sendRebalanceMsg));
+        p.put("SEND_REBALANCE_MSG_LNDG", Boolean.toString(sendRebalanceMsgLndg));
         p.put("ENABLE_DAILY_REPORT", Boolean.toString(enableDailyReport));
         p.put("REGOLANCER_LIVE_LOGS", Boolean.toString(regolancerLiveLogs));
         p.put("LOG_TEMPLATE_CONFIG", Boolean.toString(logTemplateConfig));
@@ -148,7 +155,9 @@ public record Settings(
         // derived values the routes use
         p.put("cycle.delay-ms", Long.toString(Math.max(1, sleepSeconds * 1000)));
         p.put("cycle.repeat-count", runForever ? "0" : "1");
-        p.put("notify.telegram", Boolean.toString(sendPaymentMessages()));
+        // the notices' route sends to Telegram whenever some notice may be offered: ours, LNDg's or both
+        p.put("notify.telegram", Boolean.toString(sendPaymentMessages() || sendLndgNotices()));
+        p.put("lndg-notices.enabled", Boolean.toString(sendLndgNotices()));
         p.put("notify.log", Boolean.toString(demo && !sendPaymentMessages()));
         p.put("notify.enabled", Boolean.toString(sendPaymentMessages() || demo));
         return p;

@@ -71,7 +71,8 @@ public final class SettingsLoader {
     private Settings load(boolean demo) {
         // plain values first, then what needs the file system, so the message names the first real mistake
         boolean dryRun = bool("DRY_RUN");
-        boolean sendRebalanceMsg = bool("SEND_REBALANCE_MSG");
+        boolean sendRebalanceMsg = sendRebalanceMsg();
+        boolean sendRebalanceMsgLndg = bool("SEND_REBALANCE_MSG_LNDG");
         boolean enableDailyReport = bool("ENABLE_DAILY_REPORT");
         boolean liveLogs = bool("REGOLANCER_LIVE_LOGS");
         boolean logTemplateConfig = bool("LOG_TEMPLATE_CONFIG");
@@ -101,7 +102,8 @@ public final class SettingsLoader {
         String user = text("LNDG_USER");
         String pass = text("LNDG_PASS");
         if (user.isEmpty() || pass.isEmpty()) {
-            throw new SettingsException("LNDG_USER and LNDG_PASS must both be set: LNDg's Basic-auth user name and password");
+            throw new SettingsException("LNDG_USER and LNDG_PASS must both be set: the user name and password you log in to "
+                    + "LNDg's web page with");
         }
         String chatId = text("TELEGRAM_CHAT_ID");
         if (!chatId.isEmpty() && !CHAT_ID.matcher(chatId).matches()) {
@@ -142,12 +144,20 @@ public final class SettingsLoader {
         }
         Path dataDir = dataDir();
         return new Settings(dryRun, lndgBaseUrl, user, pass, text("TELEGRAM_TOKEN"), chatId, telegramApiUrl,
-                sendRebalanceMsg, enableDailyReport, liveLogs, logTemplateConfig, amountInitial, increase, everyRounds,
+                sendRebalanceMsg, sendRebalanceMsgLndg, enableDailyReport, liveLogs, logTemplateConfig, amountInitial, increase, everyRounds,
                 maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
                 enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort,
                 managementPort, readyMaxCycleAge, readyMaxLndgFailures, feePolicy, retryWait, retryWaitMax, maxPendingHtlcs,
                 telegramCommands, commandUsers, lndgRefreshSeconds, booksDays, refillBudgetPercent, refillAllowanceSat, maxFeePpm,
                 demo);
+    }
+
+    /**
+     * Our own payment notices: SEND_REBALANCE_MSG, or the Python orchestrator's newer name for it,
+     * SEND_REBALANCE_MSG_REGO_ORCH, which wins when both are set (application.properties leaves it empty: not set).
+     */
+    private boolean sendRebalanceMsg() {
+        return text("SEND_REBALANCE_MSG_REGO_ORCH").isEmpty() ? bool("SEND_REBALANCE_MSG") : bool("SEND_REBALANCE_MSG_REGO_ORCH");
     }
 
     private String text(String name) {
@@ -254,6 +264,9 @@ public final class SettingsLoader {
             JsonNode node;
             try {
                 node = JSON.readTree(Files.readString(file));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new SettingsException("CONFIG_TEMPLATE=" + file + " is not valid JSON: " + jsonError(e)
+                        + "; accepted: a regolancer JSON config");
             } catch (IOException e) {
                 throw new SettingsException("CONFIG_TEMPLATE=" + file + " cannot be read as JSON ("
                         + ErrorLog.describe(e) + "); accepted: a readable regolancer JSON config");
@@ -271,11 +284,34 @@ public final class SettingsLoader {
         }
     }
 
+    /**
+     * Jackson's complaint in one line, its line and column first: "line 4, column 1: unexpected character '}', was
+     * expecting double-quote to start field name" (not its two lines naming its own source and feature names).
+     */
+    static String jsonError(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String what = String.valueOf(e.getOriginalMessage()).replaceAll(" \\(code -?\\d+\\)", "")
+                .replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replaceAll("\\s+", " ").strip();
+        if (what.startsWith("Unexpected character ('") && what.indexOf("'):", 23) > 0) {
+            // "Unexpected character ('}'): was expecting …" → "unexpected character '}', was expecting …"
+            int end = what.indexOf("'):", 23);
+            what = "unexpected character '" + what.substring(23, end) + "'," + what.substring(end + 3);
+        } else if (!what.isEmpty()) {
+            what = Character.toLowerCase(what.charAt(0)) + what.substring(1);
+        }
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return (at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ") + what;
+    }
+
     private Path dataDir() {
         Path dir = path("DATA_DIR");
         if (fileProblems != null) {
             return dir;
         }
+        // what check asks too (without writing), before the folder is created
+        DataDirs.problem(dir).ifPresent(problem -> {
+            throw new SettingsException("DATA_DIR=" + dir + " " + problem + "; accepted: a writable folder");
+        });
         try {
             Files.createDirectories(dir);
         } catch (IOException | RuntimeException e) {

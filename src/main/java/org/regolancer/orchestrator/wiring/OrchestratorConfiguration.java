@@ -202,6 +202,11 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         registry.bind("lndgAuth", new LndgAuth(lndgSession));
         PaymentNotices notices = paymentNotices(context, pc, settings, errors, clock);
         registry.bind("notices", notices);
+        if (settings.sendLndgNotices()) {
+            // LNDg's own completed rebalances, on the same session and client as the books' and the report's reads
+            registry.bind("lndgNotices", new LndgNotices(new org.regolancer.orchestrator.lndg.FinishedJobs(lndgReads,
+                    settings.lndgZone()), settings.dataDir(), errors, clock, settings.logOperational()));
+        }
         lifecycle.setBeforeFinishing(() -> notices.awaitSent(ONE_CYCLE_NOTICE_WAIT));
         ReportService reports = reportService(settings, lndgReads, clock, errors, ChartProcess.ofThisJvm());
         reports.convertHistory();
@@ -278,8 +283,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                     runner.shutdownTimers();
                     int waiting = ledger.pendingRows();
                     if (waiting > 0) {
-                        LOG.warn("{} payments could not be written to rebalances.csv; they wait in {} and the next start writes them",
-                                waiting, runFiles.pendingFile());
+                        LOG.warn("{} could not be written to rebalances.csv; they wait in {} and the next start writes them",
+                                org.regolancer.orchestrator.ops.Words.count(waiting, "payment"), runFiles.pendingFile());
                     }
                     runFiles.deleteAll();
                     Jmx.unregister();

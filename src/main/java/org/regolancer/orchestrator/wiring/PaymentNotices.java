@@ -36,12 +36,19 @@ public class PaymentNotices {
         sender.offer(PaymentMessage.html(payment));
     }
 
+    /** A rebalance LNDg's own auto-rebalancer completed: its notice joins the same queue as ours (marked as LNDg's). */
+    public void offerLndg(org.regolancer.orchestrator.lndg.FinishedJob job) {
+        sender.offer(org.regolancer.orchestrator.telegram.LndgRebalanceMessage.html(job.valueSat(), job.targetName(),
+                job.feeMsat(), job.feePpm()));
+    }
+
     /** At start: the notices the last stop left unsent go first; their file goes once they are sent. */
     void resume() {
         try {
             List<String> waited = pending.read();
             if (!waited.isEmpty()) {
-                LOG.info("{} payment notices left unsent at the last stop go out first", waited.size());
+                LOG.info("{} left unsent at the last stop go out first",
+                        org.regolancer.orchestrator.ops.Words.count(waited.size(), "notice"));
             }
             sender.resume(waited, this::forgetPending);
         } catch (IOException | RuntimeException e) {

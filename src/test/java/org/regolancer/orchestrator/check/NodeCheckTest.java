@@ -161,7 +161,7 @@ class NodeCheckTest {
                 100_000_000, 500.0, chanId(12));
         List<String> lines = text(check(settings(), false));
         assertTrue(lines.contains("✓ refill budget: 100 % of each target's earnings + 1000 sat over 30 days; books from the "
-                + "ledger, 1 forwards and 0 LNDg rebalancer jobs"), String.join("\n", lines));
+                + "ledger, 1 forward and 0 LNDg rebalancer jobs"), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains(" T1 ") && l.endsWith("; refills paid 1200 / earned 0 / allowed "
                 + "1000 sat (over budget: not run)")), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains(" T2 ") && l.endsWith("; refills paid 0 / earned 500 / allowed 1500 sat")),
@@ -258,6 +258,65 @@ class NodeCheckTest {
         String line = failure(check(raw, false));
         assertTrue(line.startsWith("✗ Telegram: TELEGRAM_CHAT_ID=-1009999999999 is not a chat the bot is in (400 Bad Request: "
                 + "chat not found)\n    → add the bot to that chat"), line);
+    }
+
+    @Test
+    void lndgRefusingTheConnectionGivesTheHintTheDaemonsLogLineGivesToo() throws IOException {
+        Map<String, String> raw = settings();
+        raw.put("LNDG_BASE_URL", "http://127.0.0.1:" + Listening.freePort());
+        String line = failure(check(raw, false));
+        assertTrue(line.contains("could not be reached") && line.contains("Connection refused\n    → "
+                + org.regolancer.orchestrator.lndg.LndgAnswer.UNREACHABLE_HINT), line);
+    }
+
+    @Test
+    void restingPairsAreNamedWithTheirAliasesAndTheirTimeToTheSecond() throws IOException {
+        org.regolancer.orchestrator.judgment.PairWaits waits = new org.regolancer.orchestrator.judgment.PairWaits(
+                java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(360));
+        java.time.Instant end = java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusMillis(123);
+        org.regolancer.orchestrator.pairing.PairKey pair = new org.regolancer.orchestrator.pairing.PairKey(
+                new org.regolancer.orchestrator.pairing.ChannelId(chanId(1)), new org.regolancer.orchestrator.pairing.ChannelId(chanId(11)));
+        waits.failed(pair, end);
+        waits.failed(pair, end);
+        org.regolancer.orchestrator.regolancer.RunFiles ram = new org.regolancer.orchestrator.regolancer.RunFiles(
+                org.regolancer.orchestrator.regolancer.RunFiles.defaultBase(), dir.resolve("data"));
+        ram.write(org.regolancer.orchestrator.regolancer.RunFiles.WAITS, waits.toCsv());
+        try {
+            List<String> lines = text(check(settings(), false));
+            String until = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC)
+                    .format(end.plus(java.time.Duration.ofMinutes(60)));
+            assertTrue(lines.contains("  resting: S1 (" + chanId(1) + ") → T1 (" + chanId(11) + ") until " + until
+                    + " UTC after 2 failed runs in a row"), String.join("\n", lines));
+        } finally {
+            Files.deleteIfExists(ram.folderPath().resolve(org.regolancer.orchestrator.regolancer.RunFiles.WAITS));
+            Files.deleteIfExists(ram.folderPath());
+        }
+    }
+
+    @Test
+    void aDataDirStartUpWouldRefuseIsACrossToo() throws IOException {
+        Map<String, String> raw = settings();
+        raw.put("DATA_DIR", "/proc/nope");
+        String line = failure(check(raw, false));
+        assertTrue(line.startsWith("✗ DATA_DIR=/proc/nope would be on the kernel's proc file system (/proc), where no file can "
+                + "be created"), line);
+    }
+
+    @Test
+    void theSettingsNotesComeFirstAndARelativeDataDirIsInformationWithWhatToDo() throws IOException {
+        SettingsLoader.ForCheck loaded = SettingsLoader.forCheck(settings()::get, dir, false);
+        CheckReport report = new NodeCheck(loaded.settings(), loaded.fileProblems(), false, Clock.systemUTC(),
+                List.of(new NodeCheck.Note("/x/.env has a key this daemon does not know, ignored: MAX_WORKER (did you mean "
+                        + "MAX_WORKERS?)", "correct a misspelt key")), "./data").run();
+        List<String> lines = text(report);
+        assertEquals("  /x/.env has a key this daemon does not know, ignored: MAX_WORKER (did you mean MAX_WORKERS?)\n"
+                + "    → correct a misspelt key", lines.get(0));
+        assertTrue(lines.contains("  DATA_DIR=./data is relative: it is " + dir.resolve("data") + ", inside the folder the daemon "
+                + "runs in (with the launcher its versioned install folder, which the next upgrade leaves behind)\n    → set "
+                + "DATA_DIR to an absolute path outside the install folder, e.g. /var/lib/regolancer-orchestrator (move the files "
+                + "of the old one there)"), String.join("\n", lines));
+        assertEquals(0, report.exitCode(), "information, not a ✗");
     }
 
     @Test

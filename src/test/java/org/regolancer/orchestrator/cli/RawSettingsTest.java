@@ -73,6 +73,21 @@ class RawSettingsTest {
     }
 
     @Test
+    void theDotenvFilesOwnKeysAreKeptApartForTheirReviewAndTheOriginalsNewerNameIsASetting() throws Exception {
+        Files.writeString(dir.resolve(".env"), "MAX_WORKER=3\nSLEEP_SECONDS=7\nSYNC_LOS_TO_LNDG=TRUE\n");
+        RawSettings.Read read = RawSettings.read(dir, null, Map.of("SEND_REBALANCE_MSG_REGO_ORCH", "false", "PATH", "/bin"), null);
+        assertEquals(java.util.List.of("MAX_WORKER", "SLEEP_SECONDS", "SYNC_LOS_TO_LNDG"), java.util.List.copyOf(read.dotenv().keySet()),
+                "the file's keys in its order, the environment's not among them");
+        assertEquals(dir.resolve(".env"), read.envFile());
+        assertTrue(read.names().contains("SEND_REBALANCE_MSG_LNDG") && !read.names().contains("MAX_WORKER"), "our settings");
+        assertEquals("false", read.values().get("SEND_REBALANCE_MSG_REGO_ORCH"), "the environment sets the newer name too");
+        Files.delete(dir.resolve(".env"));
+        RawSettings.Read none = RawSettings.read(dir, null, Map.of(), null);
+        assertEquals(null, none.envFile(), "no .env: none named");
+        assertEquals(Map.of(), none.dotenv());
+    }
+
+    @Test
     void anUnknownProfileIsRefused() throws Exception {
         String message = assertThrows(SettingsException.class, () -> RawSettings.load(dir, "prod", Map.of())).getMessage();
         assertTrue(message.contains("accepted profiles: demo"), message);

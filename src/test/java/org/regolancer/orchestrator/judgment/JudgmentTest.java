@@ -64,7 +64,7 @@ class JudgmentTest {
         Judgment.Verdict during = judgment.judge(pairs, 500, T0.plus(Duration.ofMinutes(29)));
         assertEquals(List.of(new Pair(s2, t1)), during.toRun());
         assertEquals(Map.of(SkipReason.WAIT, 1), during.counts());
-        assertTrue(during.skipped().get(0).why().contains("resting until 2026-11-26 10:30 UTC after 1 failed run"),
+        assertTrue(during.skipped().get(0).why().contains("resting until 2026-11-26 10:30:00 UTC after 1 failed run"),
                 during.skipped().get(0).why());
         assertEquals(1, judgment.restingCount(T0));
         assertEquals(pairs, judgment.judge(pairs, 500, T0.plus(Duration.ofMinutes(30))).toRun());

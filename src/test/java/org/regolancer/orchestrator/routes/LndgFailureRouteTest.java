@@ -62,7 +62,9 @@ class LndgFailureRouteTest extends DaemonRouteTestSupport {
 
         List<String> lndgErrors = errorLines().stream().filter(l -> l.contains("[lndg]")).toList();
         assertEquals(5, lndgErrors.size(), String.join("\n", lndgErrors));
-        assertTrue(lndgErrors.get(0).endsWith("could not be reached (" + lndg.baseUrl() + "): Read timed out"), lndgErrors.get(0));
+        // with check's hint for LNDg that cannot be reached (LndgAnswer.UNREACHABLE_HINT)
+        assertTrue(lndgErrors.get(0).endsWith("could not be reached (" + lndg.baseUrl() + "): Read timed out: is LNDg running, "
+                + "and LNDG_BASE_URL its address (e.g. http://127.0.0.1:8889)?"), lndgErrors.get(0));
         assertTrue(lndgErrors.get(1).endsWith("LNDg /api/channels/ answered HTTP 500 (Server Error (500)): LNDg itself failed; "
                 + "its log says why"), lndgErrors.get(1));
         assertTrue(lndgErrors.get(2).contains("invalid JSON"), lndgErrors.get(2));

@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
+import org.regolancer.orchestrator.lndg.LndgAnswer;
 import org.regolancer.orchestrator.fixtures.Listening;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.FakeLndg.Answer;
@@ -74,6 +75,7 @@ class LndgOutageRouteTest extends DaemonRouteTestSupport {
         List<String> lndg = errorLines().stream().filter(l -> l.contains("[lndg]")).toList();
         assertEquals(3, lndg.size(), String.join("\n", lndg));
         assertTrue(lndg.get(0).contains("Connection refused"), lndg.get(0));
+        assertTrue(lndg.get(0).endsWith("Connection refused: " + LndgAnswer.UNREACHABLE_HINT), "check's hint: " + lndg.get(0));
         assertTrue(lndg.get(1).contains("points back to a page already read"), lndg.get(1));
         assertTrue(lndg.get(2).contains("recovered after") && lndg.get(2).contains("Connection refused"),
                 "the refused tries were one line, and the recovery counts them: " + lndg.get(2));

@@ -220,10 +220,72 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theOriginalsNewerNameForPaymentNoticesWinsWhenBothAreSet() throws IOException {
+        Map<String, String> raw = defaults();
+        assertTrue(load(raw).sendRebalanceMsg(), "neither set in .env or the environment: the default");
+        raw.put("SEND_REBALANCE_MSG_REGO_ORCH", "FALSE");
+        assertFalse(load(raw).sendRebalanceMsg(), "the newer name alone (SEND_REBALANCE_MSG keeps its default)");
+        raw.put("SEND_REBALANCE_MSG", "false");
+        raw.put("SEND_REBALANCE_MSG_REGO_ORCH", "TRUE");
+        assertTrue(load(raw).sendRebalanceMsg(), "both set: the newer wins");
+        raw.put("SEND_REBALANCE_MSG_REGO_ORCH", "");
+        assertFalse(load(raw).sendRebalanceMsg(), "the older name alone");
+        assertTrue(failure("SEND_REBALANCE_MSG_REGO_ORCH", "maybe").startsWith("SEND_REBALANCE_MSG_REGO_ORCH=maybe is not a boolean"));
+    }
+
+    @Test
+    void lndgsOwnRebalancesAreAnnouncedOnlyWhenAskedAndTelegramIsThere() throws IOException {
+        Map<String, String> raw = defaults();
+        assertFalse(load(raw).sendRebalanceMsgLndg(), "off by default: an upgrade adds no messages");
+        raw.put("SEND_REBALANCE_MSG_LNDG", "TRUE");
+        assertTrue(load(raw).sendRebalanceMsgLndg());
+        assertFalse(load(raw).sendLndgNotices(), "without Telegram LNDg is not even asked");
+        assertEquals("false", load(raw).toProperties().get("lndg-notices.enabled"));
+        raw.put("TELEGRAM_TOKEN", "123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789");
+        raw.put("TELEGRAM_CHAT_ID", "-100123");
+        raw.put("SEND_REBALANCE_MSG", "false");
+        Settings s = load(raw);
+        assertTrue(s.sendLndgNotices());
+        assertEquals("true", s.toProperties().get("lndg-notices.enabled"));
+        assertEquals("true", s.toProperties().get("notify.telegram"), "LNDg's notices go to Telegram, ours being off");
+        assertEquals("false", s.toProperties().get("notify.enabled"), "ours are not offered");
+    }
+
+    @Test
+    void theLndgLoginMessageSaysWhichUserAndPassword() throws IOException {
+        assertEquals("LNDG_USER and LNDG_PASS must both be set: the user name and password you log in to LNDg's web page with",
+                failure("LNDG_USER", ""));
+    }
+
+    @Test
+    void aTemplateThatIsNotJsonIsOneLineWithItsLineAndColumn() throws IOException {
+        Files.writeString(dir.resolve("comma.json"), "{\n  \"amount\": 50000,\n  \"stat\": \"x.csv\",\n}\n");
+        assertEquals("CONFIG_TEMPLATE=" + dir.resolve("comma.json") + " is not valid JSON: line 4, column 1: unexpected "
+                + "character '}', was expecting double-quote to start field name; accepted: a regolancer JSON config",
+                failure("CONFIG_TEMPLATE", dir.resolve("comma.json").toString()));
+        Files.writeString(dir.resolve("cut.json"), "{\n  \"amount\": 50000\n");
+        String cut = failure("CONFIG_TEMPLATE", dir.resolve("cut.json").toString());
+        assertTrue(cut.startsWith("CONFIG_TEMPLATE=" + dir.resolve("cut.json") + " is not valid JSON: line 3, column 1: "
+                + "unexpected end-of-input"), cut);
+        for (String message : new String[] {cut, failure("CONFIG_TEMPLATE", dir.resolve("comma.json").toString())}) {
+            assertFalse(message.contains("\n") || message.contains("Source") || message.contains("REDACTED")
+                    || message.contains("StreamReadFeature") || message.contains("code 125"), message);
+        }
+    }
+
+    @Test
+    void aDataDirNoFileCanBeCreatedInIsRefusedBeforeTryingAsCheckRefusesIt() throws IOException {
+        assertEquals("DATA_DIR=/proc/nope would be on the kernel's proc file system (/proc), where no file can be created; "
+                + "accepted: a writable folder", failure("DATA_DIR", "/proc/nope"));
+    }
+
+    @Test
     void filesAreCheckedBeforeStart() throws IOException {
         assertTrue(failure("REGOLANCER_BIN", dir.resolve("missing").toString()).contains("is not an executable file"));
         Files.writeString(dir.resolve("bad.json"), "{not json");
-        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("bad.json").toString()).contains("cannot be read as JSON"));
+        assertEquals("CONFIG_TEMPLATE=" + dir.resolve("bad.json") + " is not valid JSON: line 1, column 2: unexpected character "
+                + "'n', was expecting double-quote to start field name; accepted: a regolancer JSON config",
+                failure("CONFIG_TEMPLATE", dir.resolve("bad.json").toString()), "one line, no Jackson internals");
         Files.writeString(dir.resolve("from.json"), "{\"from\": 905399447106748416}");
         assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("from.json").toString()).contains("'from' must be a list of strings"));
         assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("no-such.json").toString()).startsWith("CONFIG_TEMPLATE="));

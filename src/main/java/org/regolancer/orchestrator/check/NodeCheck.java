@@ -99,6 +99,8 @@ public final class NodeCheck {
             first = http.getText(fetch.getPath(), fetch.getNextQuery());
         } catch (LndgException e) {
             report.fail(where + ": " + clean(withoutHint(e)), lndgTodo(e));
+            // whether the failed request went with Basic auth, and why (a refused password, a proxy's own login)
+            login(session);
             report.info("pairing: not checked (no channels from LNDg)");
             return;
         }

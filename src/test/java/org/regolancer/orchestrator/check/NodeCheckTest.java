@@ -209,6 +209,33 @@ class NodeCheckTest {
     }
 
     @Test
+    void aLoginPageAProxyClosesIsInformationAndEachRefusalOfBasicAuthNamesWhoRefused() throws IOException {
+        lndg.login().mode(org.regolancer.orchestrator.demo.DjangoLogin.Mode.LOGIN_PAGE_FORBIDDEN);
+        String fallback = "  LNDg: Basic auth on every request (LNDg's login page " + lndg.baseUrl() + "/lndg-admin/login/ "
+                + "answered HTTP 403 (a proxy that keeps LNDg's admin pages closed?)): LNDg hashes the password for each "
+                + "request\n    → a proxy in front of LNDg must pass /lndg-admin/login/ through to it";
+        CheckReport works = check(settings(), false);
+        assertEquals(0, works.exitCode(), String.join("\n", text(works)));
+        assertTrue(text(works).contains(fallback), String.join("\n", text(works)));
+
+        // the same node with a wrong password: LNDg's own 401 to the Basic request
+        Map<String, String> raw = settings();
+        raw.put("LNDG_PASS", "wrong-password");
+        CheckReport wrong = check(raw, false);
+        assertTrue(failure(wrong).contains("answered HTTP 401 (Invalid username/password.)\n    → LNDg refused the login; "
+                + "check LNDG_USER and LNDG_PASS"), failure(wrong));
+        assertTrue(text(wrong).contains(fallback), "why the request went with Basic auth: " + String.join("\n", text(wrong)));
+
+        // a proxy with a login of its own that does not take LNDg's user and password: its 401, not LNDg's
+        lndg.login().behindProxyLogin("proxy-user", "proxy-password");
+        CheckReport proxy = check(settings(), false);
+        assertTrue(failure(proxy).contains("answered HTTP 401 (401 Authorization Required)\n    → not LNDg's answer (LNDg's "
+                + "API answers with a JSON detail): something in front of LNDg (a proxy with a login of its own?)"), failure(proxy));
+        assertTrue(text(proxy).stream().anyMatch(l -> l.startsWith("  LNDg: Basic auth on every request (LNDg's login page "
+                + lndg.baseUrl() + "/lndg-admin/login/ answered HTTP 401")), String.join("\n", text(proxy)));
+    }
+
+    @Test
     void aWrongLndgAddressSaysCheckTheBaseUrl() throws IOException {
         Map<String, String> raw = settings();
         raw.put("LNDG_BASE_URL", lndg.baseUrl() + "/lndg");

@@ -236,10 +236,12 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         // made with its route, it is stopped with it, after the routes that record payments
         telegram.setAuthorizationToken(settings.telegramConfigured() ? settings.telegramToken() : "telegram-is-off");
 
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> started = new java.util.concurrent.atomic.AtomicReference<>();
         context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) throws Exception {
                 if (event.getType() == CamelEvent.Type.CamelContextStarted) {
+                    started.set(clock.instant());
                     if (settings.managementPort() > 0) {
                         io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
                                 .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
@@ -271,6 +273,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                     }
                     runFiles.deleteAll();
                     Jmx.unregister();
+                    LOG.info("{}", stats.stopLine(java.time.Duration.between(started.get() == null ? clock.instant() : started.get(),
+                            clock.instant()), waiting));
                 }
             }
 

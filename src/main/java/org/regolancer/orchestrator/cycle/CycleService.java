@@ -314,7 +314,7 @@ public class CycleService {
                 return lndg.getMessage();
             }
         }
-        return "LNDg " + path + " could not be reached (" + settings.lndgBaseUrl() + "): " + ErrorLog.describe(error);
+        return LndgAnswer.unreachable(settings.lndgBaseUrl(), path, error, settings.lndgTls()).getMessage();
     }
 
     public void finish(Cycle cycle) {

@@ -182,7 +182,8 @@ public final class DjangoLogin {
         String referer = exchange.getRequestHeaders().getFirst("Referer");
         String host = exchange.getRequestHeaders().getFirst("Host");
         if (mode == Mode.CSRF_REFUSED || csrf == null || !csrf.equals(formTokens.get(form.getOrDefault("csrfmiddlewaretoken", "")))
-                || referer == null || host == null || !referer.startsWith("http://" + host + "/")) {
+                || referer == null || host == null
+                || !(referer.startsWith("http://" + host + "/") || referer.startsWith("https://" + host + "/"))) {
             send(exchange, 403, "text/html", "<!DOCTYPE html><html lang=\"en\"><head><title>403 Forbidden</title></head><body>"
                     + "<div id=\"summary\"><h1>Forbidden <span>(403)</span></h1><p>CSRF verification failed. Request "
                     + "aborted.</p></div></body></html>");

@@ -21,6 +21,20 @@ public final class LndgAnswer {
     private LndgAnswer() {
     }
 
+    /** What went wrong, in words, and what to do about it. */
+    public record Why(String what, String todo) {
+    }
+
+    /**
+     * LNDg could not be reached: why (TLS in words where it is the cause: {@link LndgTls#failure}), as an exception
+     * that keeps what to do apart (for {@code check}).
+     */
+    public static LndgException unreachable(URI base, String path, Throwable error, LndgTls tls) {
+        String where = "LNDg " + path + " could not be reached (" + base + "): ";
+        return tls.failure(base, error).map(why -> new LndgException(where + why.what() + ": " + why.todo(), 0, why.todo()))
+                .orElseGet(() -> new LndgException(where + org.regolancer.orchestrator.ops.ErrorLog.describe(error)));
+    }
+
     /** e.g. {@code LNDg /api/channels/ answered HTTP 400 (Bad Request (400)): LNDg's ALLOWED_HOSTS must list …}. */
     public static String describe(URI base, String path, int status, String body) {
         String hint = hint(base, status, body);

@@ -12,7 +12,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
-import org.regolancer.orchestrator.ops.ErrorLog;
 
 /**
  * GET requests to LNDg outside the cycle (the report, {@code /report}, {@code check}), through the process's one
@@ -25,14 +24,24 @@ public final class LndgHttp {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI base;
+    private final LndgTls tls;
     private final CloseableHttpClient client;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param readTimeout how long an answer may keep LNDg silent */
+    /** With the system's trust only (LNDg over plain http, as in the tests). */
     public LndgHttp(LndgSession session, Duration readTimeout) {
+        this(session, readTimeout, LndgTls.SYSTEM);
+    }
+
+    /**
+     * @param readTimeout how long an answer may keep LNDg silent
+     * @param tls         the certificates trusted for LNDg over https besides the system's (LNDG_TLS_CERT)
+     */
+    public LndgHttp(LndgSession session, Duration readTimeout, LndgTls tls) {
         this.base = session.base();
+        this.tls = tls;
         this.client = HttpClients.custom()
-                .setConnectionManager(LndgConnections.forBase(base, CONNECT_TIMEOUT, readTimeout))
+                .setConnectionManager(LndgConnections.forBase(base, CONNECT_TIMEOUT, readTimeout, tls))
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
                         .build())
                 .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries()
@@ -58,7 +67,7 @@ public final class LndgHttp {
                 return body;
             });
         } catch (IOException e) {
-            throw new LndgException("LNDg " + path + " could not be reached (" + this.base + "): " + ErrorLog.describe(e));
+            throw LndgAnswer.unreachable(this.base, path, e, tls);
         }
     }
 

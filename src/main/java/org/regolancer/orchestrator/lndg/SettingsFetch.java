@@ -7,13 +7,16 @@ import java.util.OptionalLong;
 
 /**
  * The paged read of LNDg's global settings ({@code /api/settings/}: rows {@code {"url", "key", "value"}}, the value
- * a string, no filters: every page is read). Only {@code AR-MaxFeeRate} matters here.
+ * a string, no filters: every page is read). {@code AR-MaxFeeRate} matters to the fee rule; {@code check} also reads
+ * LNDg's cleaning of LND's failed payments ({@link PaymentCleaning}).
  */
 public final class SettingsFetch extends PagedFetch {
 
     public static final String AR_MAX_FEE_RATE = "AR-MaxFeeRate";
 
     private OptionalLong arMaxFeeRate = OptionalLong.empty();
+    private String cleanPayments;
+    private String retentionDays;
 
     public SettingsFetch(int maxPages) {
         super("/api/settings/", "settings", "limit=500", maxPages);
@@ -26,6 +29,12 @@ public final class SettingsFetch extends PagedFetch {
             if (AR_MAX_FEE_RATE.equals(row.path("key").asText(null))) {
                 arMaxFeeRate = OptionalLong.of(ppm(row.get("value")));
             }
+            if (PaymentCleaning.CLEAN_PAYMENTS.equals(row.path("key").asText(null))) {
+                cleanPayments = row.path("value").asText("");
+            }
+            if (PaymentCleaning.RETENTION_DAYS.equals(row.path("key").asText(null))) {
+                retentionDays = row.path("value").asText("");
+            }
         }
         return DrfPage.nextQuery(root);
     }
@@ -33,6 +42,11 @@ public final class SettingsFetch extends PagedFetch {
     /** LNDg's AR-MaxFeeRate, or empty when LNDg has no such row (it writes it once its own rebalancer ran). */
     public OptionalLong arMaxFeeRate() {
         return arMaxFeeRate;
+    }
+
+    /** LNDg's cleaning of LND's failed payments (LND-CleanPayments, LND-RetentionDays; LNDg's defaults where missing). */
+    public PaymentCleaning paymentCleaning() {
+        return PaymentCleaning.of(cleanPayments, retentionDays);
     }
 
     private static long ppm(JsonNode value) {

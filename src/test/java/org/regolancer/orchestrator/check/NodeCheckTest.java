@@ -236,6 +236,55 @@ class NodeCheckTest {
     }
 
     @Test
+    void lndgBehindHttpsIsCheckedWithLndgTlsCertAndItsAbsenceNamed() throws Exception {
+        org.regolancer.orchestrator.fixtures.TlsCertificate cert = org.regolancer.orchestrator.fixtures.TlsCertificate
+                .generate(dir.resolve("tls"), "lndg-check", "ip:127.0.0.1");
+        try (FakeLndg https = FakeLndg.overHttps(cert.serverContext())) {
+            https.withChannels(List.of(source(1, "S1"), target(11, "T1")));
+            Map<String, String> raw = settings();
+            raw.put("LNDG_BASE_URL", https.baseUrl());
+            raw.put("LNDG_TLS_CERT", cert.pem().toString());
+            CheckReport trusted = check(raw, false);
+            assertTrue(text(trusted).stream().anyMatch(l -> l.startsWith("✓ LNDg at " + https.baseUrl() + ": reachable (its "
+                    + "certificate trusted through LNDG_TLS_CERT=" + cert.pem() + "), login and host accepted, 2 open channels")),
+                    String.join("\n", text(trusted)));
+            assertEquals(0, trusted.exitCode(), String.join("\n", text(trusted)));
+
+            raw.put("LNDG_TLS_CERT", "");
+            String line = failure(check(raw, false));
+            assertTrue(line.startsWith("✗ LNDg at " + https.baseUrl() + ": LNDg /api/channels/ could not be reached ("
+                    + https.baseUrl() + "): its certificate is not trusted (no certification path to a trusted certificate)\n"
+                    + "    → set LNDG_TLS_CERT to the PEM certificate the https proxy in front of LNDg serves"), line);
+        }
+    }
+
+    @Test
+    void lndgsCleaningOfLndsFailedPaymentsIsReadFromItsSettingsWithItsDefaults() throws IOException {
+        String off = "  LND's failed payments: LNDg does not delete them (LND-CleanPayments 0, LNDg's default): every "
+                + "regolancer run that finds no route leaves a failed payment in LND's channel.db, which then grows for good\n"
+                + "    → turn it on in LNDg: its Advanced page (/advanced/), local settings \"LND Clean Payments\" 1 and \"LND "
+                + "Retention\" the days to keep them (30 by default); the settings LND-CleanPayments=1 and LND-RetentionDays of "
+                + "LNDg's /api/settings/ (README: Run it for years)";
+        CheckReport report = check(settings(), false);
+        assertTrue(text(report).contains(off), String.join("\n", text(report)));
+        assertEquals(0, report.exitCode(), "information, not a failure");
+
+        lndg.withSetting("LND-CleanPayments", null).withSetting("LND-RetentionDays", null);
+        assertTrue(text(check(settings(), false)).contains(off), "no rows: LNDg's default, off");
+
+        lndg.withSetting("LND-CleanPayments", "1").withSetting("LND-RetentionDays", "14");
+        Map<String, String> template = settings();
+        template.put("FEE_POLICY", "template");
+        List<String> on = text(check(template, false));
+        assertTrue(on.contains("✓ LND's failed payments: LNDg deletes them after 14 days (LND-CleanPayments 1): what failed "
+                + "runs leave does not pile up in LND's channel.db"), "read under either fee policy: " + String.join("\n", on));
+
+        lndg.withSetting("LND-CleanPayments", "yes");
+        assertTrue(text(check(settings(), false)).stream().anyMatch(l -> l.startsWith("  LND's failed payments: LNDg's "
+                + "LND-CleanPayments is 'yes', not 0 or 1, which LNDg cannot read either\n    → turn it on in LNDg")));
+    }
+
+    @Test
     void aWrongLndgAddressSaysCheckTheBaseUrl() throws IOException {
         Map<String, String> raw = settings();
         raw.put("LNDG_BASE_URL", lndg.baseUrl() + "/lndg");

@@ -26,14 +26,16 @@ import org.regolancer.orchestrator.regolancer.RunFiles;
 /**
  * A stop is quiet: the packaged demo, stopped with SIGTERM one second after its first payment (a run is going then), again
  * and again, logs no WARN, no ERROR and no stack trace, and ends with one INFO line saying what it did since it started
- * and that the ledger is closed. Before the cycle ended on the scheduler's own thread, about one such stop in twenty
- * logged "WARN Error processing exchange … InterruptedException" and its stack (one in five, the issue says, elsewhere):
- * {@value #STOPS} stops, three daemons at a time.
+ * and that the ledger is closed: {@value #STOPS} stops, three daemons at a time. Before the cycle ended on the scheduler's
+ * own thread, such a stop logged "WARN Error processing exchange … InterruptedException" and its stack now and then (one
+ * in five, the issue says, which these stops catch 98 times in 100; 5 in 125 measured on this project's busy machine, and
+ * 0 in 48 such stops of the old route here): the race is timing, so CycleEndsOnSchedulerThreadRouteTest guards its cause
+ * every time.
  */
 class QuietStopIT {
 
     static final int DAEMONS = 3;
-    static final int STOPS_EACH = 8;
+    static final int STOPS_EACH = 6;
     static final int STOPS = DAEMONS * STOPS_EACH;
     private static final Pattern STOP_LINE = Pattern.compile("(?m)^\\S+ \\S+ INFO Stopped after [^:]+: (\\d+) cycles?, (\\d+) "
             + "regolancer runs?, (\\d+) payments?, [\\d,]+ sat moved for [\\d.]+ sat fees; the ledger is closed$");

@@ -233,7 +233,7 @@ public final class LndgTls {
             h = h.substring(1, h.length() - 1);
         }
         return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+                || h.matches("(::ffff:)?127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     @Override

@@ -121,7 +121,7 @@ class LndgTlsTest {
         assertTrue(LndgTls.cleartext(URI.create("http://lndg.lan:8889")).isPresent());
         assertTrue(LndgTls.cleartext(URI.create("http://lndg.lan:8889")).orElseThrow().todo().contains("LNDG_TLS_CERT"));
         for (String local : new String[] {"http://localhost:8889", "http://127.0.0.1:8889", "http://127.1.2.3",
-                "http://[::1]:8889", "https://192.168.1.20", "http://LOCALHOST"}) {
+                "http://[::1]:8889", "http://[::ffff:127.0.0.1]:8889", "https://192.168.1.20", "http://LOCALHOST"}) {
             assertTrue(LndgTls.cleartext(URI.create(local)).isEmpty(), local);
         }
     }

@@ -219,7 +219,7 @@ public final class LndgSession {
                     + "pages closed?)", passThrough);
             default -> status >= 300 && status < 400
                     ? fallBack("LNDg's login page " + loginUri + " redirects (HTTP " + status + ")"
-                            + (page.location() == null ? "" : " to " + shorten(page.location()))
+                            + (page.location() == null ? "" : " to " + shorten(page.location().split("[?#]", 2)[0]))
                             + ": a single sign-on in front of LNDg? Redirects are not followed", "let the sign-on pass "
                             + LOGIN_PATH + " through to LNDg, or set LNDG_BASE_URL to LNDg's own address")
                     : fallBack("LNDg's login page " + loginUri + " answered HTTP " + status + " without a login form",
@@ -227,6 +227,7 @@ public final class LndgSession {
         };
     }
 
+    /** A redirect's target without its query (a sign-on's state changes each time: the reason would not repeat). */
     private static String shorten(String text) {
         String flat = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
         return flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;

@@ -274,8 +274,10 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                     }
                     runFiles.deleteAll();
                     Jmx.unregister();
-                    LOG.info("{}", stats.stopLine(java.time.Duration.between(started.get() == null ? clock.instant() : started.get(),
-                            clock.instant()), waiting));
+                    if (started.get() != null) {
+                        // what it did since it started (a start that failed says why, not this)
+                        LOG.info("{}", stats.stopLine(java.time.Duration.between(started.get(), clock.instant()), waiting));
+                    }
                 }
             }
 

@@ -185,9 +185,9 @@ class LndgSessionTest {
                 new Case(new Answer(403, List.of(), "<title>403 Forbidden</title>"), "LNDg's login page "
                         + "http://127.0.0.1:8889/lndg-admin/login/ answered HTTP 403 (a proxy that keeps LNDg's admin pages "
                         + "closed?)", "pass /lndg-admin/login/ through"),
-                new Case(new Answer(302, List.of(), "", "https://sso.example.com/start?rd=%2F\nForged"), "LNDg's login page "
-                        + "http://127.0.0.1:8889/lndg-admin/login/ redirects (HTTP 302) to https://sso.example.com/start?rd=%2F "
-                        + "Forged: a single sign-on in front of LNDg? Redirects are not followed", "let the sign-on pass"),
+                new Case(new Answer(302, List.of(), "", "https://sso.example.com/st\nart?rd=%2F&state=1f3e"), "LNDg's login "
+                        + "page http://127.0.0.1:8889/lndg-admin/login/ redirects (HTTP 302) to https://sso.example.com/st art: a "
+                        + "single sign-on in front of LNDg? Redirects are not followed", "let the sign-on pass"),
                 new Case(new Answer(405, List.of(), ""), "LNDg's login page http://127.0.0.1:8889/lndg-admin/login/ answered "
                         + "HTTP 405 without a login form", "pass /lndg-admin/login/ through"));
         for (Case c : cases) {

@@ -54,7 +54,7 @@ abstract class LndgLoginFallbackRouteTest extends DaemonRouteTestSupport {
     static class LoginPageRedirected extends LndgLoginFallbackRouteTest {
         LoginPageRedirected() {
             super(login -> login.mode(DjangoLogin.Mode.LOGIN_PAGE_REDIRECT), "LNDg's login page {lndg}/lndg-admin/login/ "
-                    + "redirects (HTTP 302) to " + DjangoLogin.SIGN_ON);
+                    + "redirects (HTTP 302) to " + DjangoLogin.SIGN_ON.split("\\?")[0] + ": a single sign-on");
         }
     }
 

@@ -39,7 +39,9 @@ import org.regolancer.orchestrator.pairing.ChannelId;
 import java.util.Map;
 import java.time.Instant;
 import org.regolancer.orchestrator.lndg.LndgSession;
+import org.regolancer.orchestrator.lndg.LndgTls;
 import org.regolancer.orchestrator.lndg.SettingsFetch;
+import org.regolancer.orchestrator.lndg.PaymentCleaning;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.ops.Words;
@@ -107,13 +109,18 @@ public final class NodeCheck {
 
     private void lndg() {
         String where = "LNDg at " + settings.lndgBaseUrl();
+        LndgTls.cleartext(settings.lndgBaseUrl()).ifPresent(why -> report.info("LNDg: " + why.what(), why.todo()));
+        settings.lndgTls().file().filter(f -> "http".equalsIgnoreCase(settings.lndgBaseUrl().getScheme()))
+                .ifPresent(f -> report.info("LNDG_TLS_CERT=" + f + " is not used: LNDG_BASE_URL is plain http"));
         LndgSession session = new LndgSession(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(), clock, secrets);
-        LndgHttp http = new LndgHttp(session, Duration.ofSeconds(30));
+        LndgHttp http = new LndgHttp(session, Duration.ofSeconds(30), settings.lndgTls());
         ChannelFetch fetch = new ChannelFetch(new ChannelPageParser(), "is_open=true&is_active=true&limit=5000", 50);
         try {
             http.readAll(fetch);
         } catch (LndgException e) {
             report.fail(where + ": " + clean(withoutHint(e)), lndgTodo(e));
+            // whether the failed request went with Basic auth, and why (a refused password, a proxy's own login)
+            login(session);
             report.info("pairing: not checked (no channels from LNDg)");
             return;
         }
@@ -123,15 +130,51 @@ public final class NodeCheck {
             report.fail(where + ": its channel rows lack fields the daemon reads: " + String.join(", ", missing),
                     "update LNDg to v1.10 or newer");
         } else {
-            report.pass(where + ": reachable, login and host accepted, " + ChannelCount.of(channels) + ", every "
+            report.pass(where + ": reachable" + settings.lndgTls().file().filter(f -> "https".equalsIgnoreCase(
+                    settings.lndgBaseUrl().getScheme())).map(f -> " (its certificate trusted through LNDG_TLS_CERT=" + f + ")")
+                    .orElse("") + ", login and host accepted, " + ChannelCount.of(channels) + ", every "
                     + "field the daemon reads present" + (fetch.refusedCount() == 0 ? "" : "; " + fetch.refusedCount()
                     + " rows skipped: " + fetch.refusedRows().get(0))
                     + (fetch.oddCount() == 0 ? "" : "; " + fetch.oddCount() + " rows with a value outside LNDg's range: "
                             + fetch.oddRows().get(0)));
         }
         login(session);
-        long arMaxFeeRate = arMaxFeeRate(http);
+        SettingsFetch lndgSettings = new SettingsFetch(50);
+        LndgException settingsFailure = null;
+        try {
+            http.readAll(lndgSettings);
+        } catch (LndgException e) {
+            settingsFailure = e;
+        }
+        long arMaxFeeRate = arMaxFeeRate(lndgSettings, settingsFailure);
+        paymentCleaning(lndgSettings, settingsFailure);
         pairing(channels, arMaxFeeRate, books(http, channels));
+    }
+
+    /**
+     * Whether LNDg deletes failed payments from LND: every regolancer run that finds no route leaves its failed payment
+     * (and every run its failed attempts) in LND's database, which only grows unless they are deleted.
+     */
+    private void paymentCleaning(SettingsFetch lndgSettings, LndgException failure) {
+        if (failure != null) {
+            report.info("LND's failed payments: LNDg's cleaning not checked (its settings cannot be read: " + clean(withoutHint(failure))
+                    + ")");
+            return;
+        }
+        PaymentCleaning cleaning = lndgSettings.paymentCleaning();
+        String turnOn = "turn it on in LNDg: its Advanced page (/advanced/), local settings \"LND Clean Payments\" 1 and \"LND "
+                + "Retention\" the days to keep them (30 by default); the settings " + PaymentCleaning.CLEAN_PAYMENTS + "=1 and "
+                + PaymentCleaning.RETENTION_DAYS + " of LNDg's /api/settings/ (README: Run it for years)";
+        if (!cleaning.problem().isEmpty()) {
+            report.info("LND's failed payments: LNDg's " + clean(cleaning.problem()) + ", which LNDg cannot read either", turnOn);
+        } else if (cleaning.on()) {
+            report.pass("LND's failed payments: LNDg deletes them after " + cleaning.retentionDays() + " days ("
+                    + PaymentCleaning.CLEAN_PAYMENTS + " 1): what failed runs leave does not pile up in LND's channel.db");
+        } else {
+            report.info("LND's failed payments: LNDg does not delete them (" + PaymentCleaning.CLEAN_PAYMENTS + " 0, LNDg's "
+                    + "default): every regolancer run that finds no route leaves a failed payment in LND's channel.db, which "
+                    + "then grows for good", turnOn);
+        }
     }
 
     /**
@@ -173,15 +216,13 @@ public final class NodeCheck {
                 + "the password for each request", f.todo().isEmpty() ? "LNDg's login page: " + LndgSession.LOGIN_PATH : f.todo()));
     }
 
-    private long arMaxFeeRate(LndgHttp http) {
+    private long arMaxFeeRate(SettingsFetch fetch, LndgException failure) {
         if (settings.feePolicy() != FeePolicy.LNDG) {
             report.pass("fee policy template: the template's fee keys for every pair (LNDg's settings not needed)" + maxFeeText());
             return LndgFeeSettings.LNDG_DEFAULT;
         }
-        SettingsFetch fetch = new SettingsFetch(50);
-        try {
-            http.readAll(fetch);
-        } catch (LndgException e) {
+        if (failure != null) {
+            LndgException e = failure;
             report.fail("LNDg's settings (/api/settings/): " + clean(withoutHint(e)),
                     (e.hint().isEmpty() ? "" : e.hint() + "; ") + "until then the daemon uses LNDg's default AR-MaxFeeRate 500 ppm"
                             + maxFeeText());

@@ -270,6 +270,8 @@ public final class Main {
                         settings.lndgBaseUrl(), settings.maxWorkers(), settings.maxCycleSeconds(), settings.sleepSeconds(),
                         settings.amountInitial(), feePolicyText(settings), waitsText(settings), budgetText(settings),
                         settings.dryRun() ? ", DRY RUN" : "", settings.sendPaymentMessages() ? ", Telegram on" : "");
+                org.regolancer.orchestrator.lndg.LndgTls.cleartext(settings.lndgBaseUrl())
+                        .ifPresent(why -> LOG.warn("{}: {}", why.what(), why.todo()));
             }
         });
         // what regolancer ignores in the template, or what we change for it: said once

@@ -45,7 +45,7 @@ final class ReportCommand {
             ErrorLog logOnly = new ErrorLog(null, secrets, Clock.systemUTC());
             org.regolancer.orchestrator.lndg.LndgSession session = OrchestratorConfiguration.lndgSession(settings,
                     Clock.systemUTC(), secrets, logOnly);
-            org.regolancer.orchestrator.lndg.LndgHttp http = OrchestratorConfiguration.lndgReads(session);
+            org.regolancer.orchestrator.lndg.LndgHttp http = OrchestratorConfiguration.lndgReads(session, settings.lndgTls());
             ReportService reports = OrchestratorConfiguration.reportService(settings, http, Clock.systemUTC(), logOnly,
                     org.regolancer.orchestrator.report.ReportChart::png);
             // the Channels block: the books read once, from the ledger and LNDg (the open channels name LNDg's jobs)

@@ -360,7 +360,7 @@ public class CycleService {
             }
         }
         // check's hint too: the same words for the same failure
-        return LndgAnswer.unreachable(settings.lndgBaseUrl(), path, ErrorLog.describe(error)).getMessage();
+        return LndgAnswer.unreachable(settings.lndgBaseUrl(), path, error, settings.lndgTls()).getMessage();
     }
 
     public void finish(Cycle cycle) {

@@ -263,6 +263,30 @@ public class CycleStats implements CycleStatsMBean {
         return text.append('}').toString();
     }
 
+    /**
+     * The stop's one line: what the daemon did since it started, and that the ledger is closed (rows the disk refused
+     * wait for the next start, said apart).
+     */
+    public String stopLine(Duration up, int rowsWaiting) {
+        return "Stopped after " + uptime(up) + ": " + count(cycles.get(), "cycle") + ", " + count(getRuns(), "regolancer run")
+                + ", " + count(successes.get(), "payment") + ", " + String.format(java.util.Locale.ROOT, "%,d", satsMoved.get())
+                + " sat moved for " + Msat.asSats(feesMsat.get()) + " sat fees; the ledger is closed"
+                + (rowsWaiting > 0 ? " (" + rowsWaiting + " payments wait for the next start)" : "");
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /** "2 h 5 min", "4 min 12 s", "9 s". */
+    static String uptime(Duration up) {
+        long s = Math.max(0, up.toSeconds());
+        if (s >= 3600) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        return s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
+    }
+
     public String summary() {
         return "Since start: " + Words.count(cycles.get(), "cycle") + " (" + Words.count(fetchFailures.get(), "LNDg failure")
                 + "), " + Words.count(getRuns(), "run") + " " + runs + ", pairs skipped " + skippedText() + ", "

@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with both, a Referer of this host, and a staff user's credentials answers 302 with a {@code sessionid}; wrong
  * credentials or a user that is not staff get the form again; a missing or wrong token 403), and Django REST
  * framework's rule for the API: Basic auth first (a password hash each time, counted), then the session cookie,
- * else 401 with {@code WWW-Authenticate: Basic realm="api"}.
+ * else 401 with {@code WWW-Authenticate: Basic realm="api"}. It can also stand behind what operators put in front of
+ * LNDg: a proxy that answers the login page 403 or redirects it to a single sign-on (the API passed through), or a
+ * proxy with a Basic login of its own in front of everything (nginx's {@code auth_basic}: its own 401 page, the
+ * Authorization header passed on to LNDg when it takes it).
  */
 public final class DjangoLogin {
 
@@ -28,13 +31,20 @@ public final class DjangoLogin {
     public static final String SESSION_MARKER = "standinsession";
     public static final String LOGIN_PATH = "/lndg-admin/login/";
 
-    /** How the login page behaves: as LNDg's, absent (an older or proxied LNDg), or refusing every form's CSRF check. */
-    public enum Mode { NORMAL, NO_LOGIN_PAGE, CSRF_REFUSED }
+    /**
+     * How the login page behaves: as LNDg's, absent (an older or proxied LNDg), refusing every form's CSRF check, closed
+     * by a proxy (403), redirected to a single sign-on (302), or behind a proxy's own Basic login ({@link #behindProxyLogin}).
+     */
+    public enum Mode { NORMAL, NO_LOGIN_PAGE, CSRF_REFUSED, LOGIN_PAGE_FORBIDDEN, LOGIN_PAGE_REDIRECT, PROXY_LOGIN }
+
+    /** Where {@link Mode#LOGIN_PAGE_REDIRECT} sends the login page. */
+    public static final String SIGN_ON = "https://sso.example.com/oauth2/start?rd=%2Flndg-admin%2Flogin%2F";
 
     private final String user;
     private final String password;
     private volatile boolean staff = true;
     private volatile Mode mode = Mode.NORMAL;
+    private volatile String proxyAuthorization;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> formTokens = new ConcurrentHashMap<>();
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
@@ -63,6 +73,24 @@ public final class DjangoLogin {
     public DjangoLogin mode(Mode mode) {
         this.mode = mode;
         return this;
+    }
+
+    /** A proxy with a Basic login of its own in front of LNDg, taking this user and password (passed on to LNDg). */
+    public DjangoLogin behindProxyLogin(String proxyUser, String proxyPassword) {
+        proxyAuthorization = "Basic " + Base64.getEncoder().encodeToString((proxyUser + ":" + proxyPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        return mode(Mode.PROXY_LOGIN);
+    }
+
+    /** In front of LNDg: false (and the proxy's own 401 sent) when a proxy login refuses the request. */
+    private boolean proxyPasses(HttpExchange exchange) throws IOException {
+        if (mode != Mode.PROXY_LOGIN || proxyAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Restricted\"");
+        send(exchange, 401, "text/html", "<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n"
+                + "<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+        return false;
     }
 
     /** Every session ends (as after LNDg's SESSION_COOKIE_AGE, a new SECRET_KEY, or its sessions deleted). */
@@ -95,6 +123,9 @@ public final class DjangoLogin {
      * A request with an Authorization header is judged by it alone (a cookie beside it does not matter).
      */
     public boolean authorized(HttpExchange exchange) throws IOException {
+        if (!proxyPasses(exchange)) {
+            return false;
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.startsWith("Basic ")) {
             basicAuthentications.incrementAndGet();
@@ -120,6 +151,19 @@ public final class DjangoLogin {
     }
 
     private void loginPage(HttpExchange exchange) throws IOException {
+        if (!proxyPasses(exchange)) {
+            return;
+        }
+        if (mode == Mode.LOGIN_PAGE_FORBIDDEN) {
+            send(exchange, 403, "text/html", "<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center>"
+                    + "<h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+            return;
+        }
+        if (mode == Mode.LOGIN_PAGE_REDIRECT) {
+            exchange.getResponseHeaders().set("Location", SIGN_ON);
+            send(exchange, 302, "text/html", "");
+            return;
+        }
         if (mode == Mode.NO_LOGIN_PAGE || !exchange.getRequestURI().getPath().equals(LOGIN_PATH)) {
             send(exchange, 404, "text/html", "<!doctype html><html lang=\"en\"><head><title>Not Found</title></head><body>"
                     + "<h1>Not Found</h1><p>The requested resource was not found on this server.</p></body></html>");
@@ -138,7 +182,8 @@ public final class DjangoLogin {
         String referer = exchange.getRequestHeaders().getFirst("Referer");
         String host = exchange.getRequestHeaders().getFirst("Host");
         if (mode == Mode.CSRF_REFUSED || csrf == null || !csrf.equals(formTokens.get(form.getOrDefault("csrfmiddlewaretoken", "")))
-                || referer == null || host == null || !referer.startsWith("http://" + host + "/")) {
+                || referer == null || host == null
+                || !(referer.startsWith("http://" + host + "/") || referer.startsWith("https://" + host + "/"))) {
             send(exchange, 403, "text/html", "<!DOCTYPE html><html lang=\"en\"><head><title>403 Forbidden</title></head><body>"
                     + "<div id=\"summary\"><h1>Forbidden <span>(403)</span></h1><p>CSRF verification failed. Request "
                     + "aborted.</p></div></body></html>");

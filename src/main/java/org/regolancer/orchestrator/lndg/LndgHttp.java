@@ -28,13 +28,23 @@ public final class LndgHttp {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI base;
+    private final LndgTls tls;
     private final CloseableHttpClient client;
 
-    /** @param readTimeout how long an answer may keep LNDg silent */
+    /** With the system's trust only (LNDg over plain http, as in the tests). */
     public LndgHttp(LndgSession session, Duration readTimeout) {
+        this(session, readTimeout, LndgTls.SYSTEM);
+    }
+
+    /**
+     * @param readTimeout how long an answer may keep LNDg silent
+     * @param tls         the certificates trusted for LNDg over https besides the system's (LNDG_TLS_CERT)
+     */
+    public LndgHttp(LndgSession session, Duration readTimeout, LndgTls tls) {
         this.base = session.base();
+        this.tls = tls;
         this.client = HttpClients.custom()
-                .setConnectionManager(LndgConnections.forBase(base, CONNECT_TIMEOUT, readTimeout))
+                .setConnectionManager(LndgConnections.forBase(base, CONNECT_TIMEOUT, readTimeout, tls))
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
                         .build())
                 .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries()
@@ -87,7 +97,7 @@ public final class LndgHttp {
                 return reader.apply(body);
             });
         } catch (IOException e) {
-            throw LndgAnswer.unreachable(this.base, path, ErrorLog.describe(e));
+            throw LndgAnswer.unreachable(this.base, path, e, tls);
         }
     }
 }

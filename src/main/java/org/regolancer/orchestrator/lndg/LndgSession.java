@@ -22,11 +22,14 @@ import org.regolancer.orchestrator.ops.Secrets;
  * LNDg's own login page (Django's admin login), send the {@code sessionid} cookie and no {@code Authorization}
  * header, and log in again when LNDg refuses the session (expired, LNDg's secret changed, sessions deleted).
  *
- * <p>Where the login cannot work although the credentials are good (no login page, a CSRF refusal behind a proxy, a
- * user the admin login does not take), every request goes with Basic auth as before, with one report of why, and a
- * new login is tried at most once an hour. A login refused with the form again is either a wrong password or such a
- * user: the request itself, sent with Basic auth, decides (401: wrong credentials, the request fails as it always
- * did; 2xx: fall back). One login at a time; the session id is learnt by {@link Secrets} the moment it is known.
+ * <p>Never worse than Basic auth: where the login gives no session for any reason but proven wrong credentials (no
+ * login page, a login page a proxy answers 401 or 403 or redirects to a single sign-on, another 4xx, a CSRF refusal
+ * behind a proxy, a user the admin login does not take), every request goes with Basic auth as before, with one
+ * report of why, and a new login is tried at most once an hour. Only a request sent with Basic auth and answered 401
+ * proves the credentials wrong: a login refused with the form again is decided by the request itself (401: wrong
+ * credentials, the request fails as it always did; 2xx: fall back). A login page that cannot be reached or answers
+ * 5xx is an outage, and 400 Django's ALLOWED_HOSTS: the request fails with that. One login at a time; the session id
+ * is learnt by {@link Secrets} the moment it is known.
  *
  * <p>The HTTP client that needs the session sends the login's two requests itself ({@link Transport}), so no other
  * client is loaded for it.
@@ -59,8 +62,11 @@ public final class LndgSession {
         Answer postForm(URI uri, Map<String, String> headers, String form) throws IOException;
     }
 
-    /** An answer to one of the login's requests: status, its Set-Cookie headers, its body. */
-    public record Answer(int status, List<String> setCookies, String body) {
+    /** An answer to one of the login's requests: status, its Set-Cookie headers, its body, its Location (or null). */
+    public record Answer(int status, List<String> setCookies, String body, String location) {
+        public Answer(int status, List<String> setCookies, String body) {
+            this(status, setCookies, body, null);
+        }
     }
 
     /** Why a login cannot work although the credentials are good, and what to do about it. */
@@ -155,11 +161,8 @@ public final class LndgSession {
 
     private Credentials login(Transport transport) throws IOException {
         Answer page = transport.get(loginUri, Map.of("Accept", "text/html"));
-        if (page.status() == 404) {
-            return noLoginPage();
-        }
         if (page.status() != 200) {
-            throw LndgAnswer.failure(base, LOGIN_PATH, page.status(), page.body());
+            return noLoginForm(page);
         }
         String csrf = cookie(page.setCookies(), CSRF_COOKIE);
         String token = formToken(page.body());
@@ -195,6 +198,39 @@ public final class LndgSession {
                 yield fallBack("LNDg's login answered HTTP " + post.status() + " without a session", "");
             }
         };
+    }
+
+    /**
+     * The login page answered other than 200: LNDg failing (5xx) or refusing the host (400) fails the request; any
+     * other answer gives no session for a reason that is not the credentials, so Basic auth, which LNDg's API takes.
+     */
+    private Credentials noLoginForm(Answer page) {
+        int status = page.status();
+        if (status == 400 || status >= 500) {
+            throw LndgAnswer.failure(base, LOGIN_PATH, status, page.body());
+        }
+        String passThrough = "a proxy in front of LNDg must pass " + LOGIN_PATH + " through to it";
+        return switch (status) {
+            case 404 -> noLoginPage();
+            case 401 -> fallBack("LNDg's login page " + loginUri + " answered HTTP 401 (a proxy in front of LNDg with a "
+                    + "login of its own, or a server that sends the page to LNDg's API)", passThrough
+                    + ", or LNDG_BASE_URL be LNDg's own address");
+            case 403 -> fallBack("LNDg's login page " + loginUri + " answered HTTP 403 (a proxy that keeps LNDg's admin "
+                    + "pages closed?)", passThrough);
+            default -> status >= 300 && status < 400
+                    ? fallBack("LNDg's login page " + loginUri + " redirects (HTTP " + status + ")"
+                            + (page.location() == null ? "" : " to " + shorten(page.location().split("[?#]", 2)[0]))
+                            + ": a single sign-on in front of LNDg? Redirects are not followed", "let the sign-on pass "
+                            + LOGIN_PATH + " through to LNDg, or set LNDG_BASE_URL to LNDg's own address")
+                    : fallBack("LNDg's login page " + loginUri + " answered HTTP " + status + " without a login form",
+                            passThrough);
+        };
+    }
+
+    /** A redirect's target without its query (a sign-on's state changes each time: the reason would not repeat). */
+    private static String shorten(String text) {
+        String flat = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;
     }
 
     private Credentials noLoginPage() {

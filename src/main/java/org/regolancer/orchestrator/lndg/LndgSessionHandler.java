@@ -83,8 +83,10 @@ public final class LndgSessionHandler implements ExecChainHandler {
                     request, scope.execRuntime, scope.clientContext))) {
                 String body = response.getEntity() == null ? ""
                         : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8, MAX_LOGIN_PAGE);
+                Header location = response.getFirstHeader("Location");
                 return new LndgSession.Answer(response.getCode(),
-                        Arrays.stream(response.getHeaders("Set-Cookie")).map(Header::getValue).toList(), body);
+                        Arrays.stream(response.getHeaders("Set-Cookie")).map(Header::getValue).toList(), body,
+                        location == null ? null : location.getValue());
             } catch (HttpException e) {
                 throw new ClientProtocolException(e.getMessage(), e);
             }

@@ -10,9 +10,9 @@ import org.regolancer.orchestrator.ops.UntrustedText;
 
 /**
  * The paged read of LNDg's global settings ({@code /api/settings/}: rows {@code {"url", "key", "value"}}, the value
- * a string, no filters: every page is read). Only {@code AR-MaxFeeRate} matters here: a whole number of ppm within
- * what LNDg's own settings form accepts, {@value #LNDG_MIN}–{@value #LNDG_MAX}; anything else fails the read (the
- * last good value stays).
+ * a string, no filters: every page is read). {@code AR-MaxFeeRate} matters to the fee rule: a whole number of ppm
+ * within what LNDg's own settings form accepts, {@value #LNDG_MIN}–{@value #LNDG_MAX}; anything else fails the read (the
+ * last good value stays). {@code check} also reads LNDg's cleaning of LND's failed payments ({@link PaymentCleaning}).
  */
 public final class SettingsFetch extends PagedFetch {
 
@@ -23,6 +23,8 @@ public final class SettingsFetch extends PagedFetch {
     private static final Set<String> READ = Set.of("key", "value");
 
     private OptionalLong arMaxFeeRate = OptionalLong.empty();
+    private String cleanPayments;
+    private String retentionDays;
 
     public SettingsFetch(int maxPages) {
         super("/api/settings/", "settings", "limit=500", maxPages);
@@ -34,12 +36,23 @@ public final class SettingsFetch extends PagedFetch {
             if (AR_MAX_FEE_RATE.equals(row.path("key").asText(null))) {
                 arMaxFeeRate = OptionalLong.of(ppm(row.get("value")));
             }
+            if (PaymentCleaning.CLEAN_PAYMENTS.equals(row.path("key").asText(null))) {
+                cleanPayments = UntrustedText.line(row.path("value").asText(""), 40);
+            }
+            if (PaymentCleaning.RETENTION_DAYS.equals(row.path("key").asText(null))) {
+                retentionDays = UntrustedText.line(row.path("value").asText(""), 40);
+            }
         });
     }
 
     /** LNDg's AR-MaxFeeRate, or empty when LNDg has no such row (it writes it once its own rebalancer ran). */
     public OptionalLong arMaxFeeRate() {
         return arMaxFeeRate;
+    }
+
+    /** LNDg's cleaning of LND's failed payments (LND-CleanPayments, LND-RetentionDays; LNDg's defaults where missing). */
+    public PaymentCleaning paymentCleaning() {
+        return PaymentCleaning.of(cleanPayments, retentionDays);
     }
 
     private static long ppm(JsonNode value) {

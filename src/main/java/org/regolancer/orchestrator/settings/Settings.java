@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.regolancer.orchestrator.judgment.FeePolicy;
+import org.regolancer.orchestrator.lndg.LndgTls;
 
 /**
  * Every setting, validated and typed. Names follow the Python orchestrator's environment variables.
@@ -61,6 +62,7 @@ public record Settings(
         long refillBudgetPercent,
         long refillAllowanceSat,
         long maxFeePpm,
+        LndgTls lndgTls,
         boolean demo) {
 
     /** Telegram is used when a token and a chat id are both set. */
@@ -108,6 +110,7 @@ public record Settings(
         Map<String, String> p = new LinkedHashMap<>();
         p.put("DRY_RUN", Boolean.toString(dryRun));
         p.put("LNDG_BASE_URL", lndgBaseUrl.toString());
+        p.put("LNDG_TLS_CERT", lndgTls.file().map(Object::toString).orElse(""));
         p.put("TELEGRAM_CHAT_ID", telegramChatId);
         p.put("TELEGRAM_API_URL", telegramApiUrl.toString());
         p.put("SEND_REBALANCE_MSG", Boolean.toString(sendRebalanceMsg));

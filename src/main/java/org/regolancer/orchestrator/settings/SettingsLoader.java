@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.regolancer.orchestrator.judgment.FeePolicy;
+import org.regolancer.orchestrator.lndg.LndgTls;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.pairing.AmountLadder;
 import org.regolancer.orchestrator.pairing.ChannelId;
@@ -98,6 +99,7 @@ public final class SettingsLoader {
         int maxWorkers = (int) number("MAX_WORKERS", 1, 64);
         long maxCycleSeconds = number("MAX_CYCLE_SECONDS", 10, 86_400);
         URI lndgBaseUrl = httpUrl("LNDG_BASE_URL");
+        LndgTls lndgTls = lndgTls();
         URI telegramApiUrl = httpUrl("TELEGRAM_API_URL");
         String user = text("LNDG_USER");
         String pass = text("LNDG_PASS");
@@ -149,7 +151,7 @@ public final class SettingsLoader {
                 enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort,
                 managementPort, readyMaxCycleAge, readyMaxLndgFailures, feePolicy, retryWait, retryWaitMax, maxPendingHtlcs,
                 telegramCommands, commandUsers, lndgRefreshSeconds, booksDays, refillBudgetPercent, refillAllowanceSat, maxFeePpm,
-                demo);
+                lndgTls, demo);
     }
 
     /**
@@ -248,6 +250,20 @@ public final class SettingsLoader {
         }
         throw new SettingsException(name + "=" + value + " is invalid; accepted: an http:// or https:// URL with a host "
                 + "and no user, query or fragment (e.g. http://localhost:8889)");
+    }
+
+    /** LNDG_TLS_CERT: empty for the system's trust only, else a PEM file of certificates trusted for LNDg besides it. */
+    private LndgTls lndgTls() {
+        if (text("LNDG_TLS_CERT").isEmpty()) {
+            return LndgTls.SYSTEM;
+        }
+        Path file = path("LNDG_TLS_CERT");
+        try {
+            return LndgTls.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("LNDG_TLS_CERT=" + file + " " + e.getMessage() + "; accepted: a readable PEM file "
+                    + "with one or more certificates (-----BEGIN CERTIFICATE-----), or empty for the system's trust only");
+        }
     }
 
     private Path path(String name) {

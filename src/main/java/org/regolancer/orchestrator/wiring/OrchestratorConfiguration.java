@@ -137,7 +137,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         // one LNDg login for the cycle, the report and /report
         LndgSession lndgSession = lndgSession(settings, clock, secrets, errors);
         // LNDg's reads outside the cycle route (the books, the report, /report): one client and one connection pool
-        LndgHttp lndgReads = lndgReads(lndgSession);
+        LndgHttp lndgReads = lndgReads(lndgSession, settings.lndgTls());
         CycleStats stats = new CycleStats();
         RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
         Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
@@ -233,11 +233,12 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(Long.parseLong(pc.resolveProperty("telegram.poll-seconds").orElse("30")) + 10)));
         registry.bind("telegramPollStrategy", new TelegramPollStrategy(errors));
 
-        if ("http".equalsIgnoreCase(settings.lndgBaseUrl().getScheme())) {
-            // LNDg over plain http (the usual, on the node itself): camel-http's own pool would set up TLS it never uses
-            context.getComponent("http", HttpComponent.class).setClientConnectionManager(LndgConnections.forBase(
-                    settings.lndgBaseUrl(), millis(pc, "lndg.connect-timeout-ms"), millis(pc, "lndg.read-timeout-ms")));
-        }
+        // LNDg over plain http (the usual, on the node itself): camel-http's own pool would set up TLS it never uses; over
+        // https: LNDG_TLS_CERT's certificates trusted beside the system's, and a time limit on the TLS handshake (an
+        // https:// URL is camel-http's component of that name, another instance)
+        context.getComponent(settings.lndgBaseUrl().getScheme().toLowerCase(java.util.Locale.ROOT), HttpComponent.class)
+                .setClientConnectionManager(LndgConnections.forBase(settings.lndgBaseUrl(), millis(pc, "lndg.connect-timeout-ms"),
+                        millis(pc, "lndg.read-timeout-ms"), settings.lndgTls()));
         if (settings.reportsEnabled()) {
             // the report is the only Quartz job: one thread, jobs in memory (with the report off Quartz is never started)
             java.util.Properties quartz = new java.util.Properties();
@@ -253,10 +254,12 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         // made with its route, it is stopped with it, after the routes that record payments
         telegram.setAuthorizationToken(settings.telegramConfigured() ? settings.telegramToken() : "telegram-is-off");
 
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> started = new java.util.concurrent.atomic.AtomicReference<>();
         context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) throws Exception {
                 if (event.getType() == CamelEvent.Type.CamelContextStarted) {
+                    started.set(clock.instant());
                     if (settings.managementPort() > 0) {
                         io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
                                 .findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
@@ -288,6 +291,10 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                     }
                     runFiles.deleteAll();
                     Jmx.unregister();
+                    if (started.get() != null) {
+                        // what it did since it started (a start that failed says why, not this)
+                        LOG.info("{}", stats.stopLine(java.time.Duration.between(started.get(), clock.instant()), waiting));
+                    }
                 }
             }
 
@@ -302,8 +309,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
 
 
     /** The client for LNDg's reads outside the cycle route: the books' and the report's pages may take a while. */
-    public static LndgHttp lndgReads(LndgSession session) {
-        return new LndgHttp(session, Duration.ofSeconds(60));
+    public static LndgHttp lndgReads(LndgSession session, org.regolancer.orchestrator.lndg.LndgTls tls) {
+        return new LndgHttp(session, Duration.ofSeconds(60), tls);
     }
 
     /**

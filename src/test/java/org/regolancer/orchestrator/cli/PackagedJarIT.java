@@ -198,6 +198,26 @@ class PackagedJarIT {
     }
 
     @Test
+    void plainHttpToAnotherMachineIsOneWarningAtStartAndOneInCheck() throws Exception {
+        // TEST-NET-1: never this machine; the cycle then fails to reach it, as the check does
+        Files.writeString(install.resolve(".env"), "LNDG_USER=u\nLNDG_PASS='secret-pw'\nRUN_FOREVER=no\nDRY_RUN=yes\n"
+                + "LNDG_BASE_URL=http://192.0.2.1:9\n");
+        String warning = "LNDG_BASE_URL=http://192.0.2.1:9 is plain http to another machine: LNDg's password and session "
+                + "cross the network unencrypted";
+        Process daemon = start(Map.of());
+        assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
+        List<String> lines = output().lines().filter(l -> l.contains(warning)).toList();
+        assertEquals(1, lines.size(), output());
+        assertTrue(lines.get(0).contains(" WARN " + warning + ": reach LNDg over https through a proxy in front of it "
+                + "(LNDG_TLS_CERT for a self-signed certificate), or through an ssh tunnel"), lines.get(0));
+        Files.delete(install.resolve("out.log"));
+        Process check = start(Map.of(), "check");
+        assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, output().lines().filter(l -> l.equals("  LNDg: " + warning)).count(), output());
+        assertTrue(output().contains("  LNDg: " + warning + "\n    → reach LNDg over https"), output());
+    }
+
+    @Test
     void theReportCommandPrintsOnlyTheReportWritesTheChartAndStoresNothing() throws Exception {
         List<String> command = Installation.jarCommand("report", "--profile", "demo", "--chart", "chart.png");
         Process report = new ProcessBuilder(command).directory(install.toFile())

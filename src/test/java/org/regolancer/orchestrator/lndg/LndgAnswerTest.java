@@ -48,6 +48,21 @@ class LndgAnswerTest {
     }
 
     @Test
+    void a401OrA403ThatIsNotLndgsOwnBlamesWhatIsInFrontOfLndgNotThePassword() {
+        String nginx = "<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 "
+                + "Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+        String line = LndgAnswer.describe(BASE, "/api/channels/", 401, nginx);
+        assertEquals("LNDg /api/channels/ answered HTTP 401 (401 Authorization Required): not LNDg's answer (LNDg's API "
+                + "answers with a JSON detail): something in front of LNDg (a proxy with a login of its own?) refused the "
+                + "request; the daemon sends LNDG_USER and LNDG_PASS as Basic auth, so that proxy must let LNDg's requests "
+                + "through or take the same user and password", line);
+        assertTrue(!LndgAnswer.describe(BASE, "/api/channels/", 403, "").contains("check LNDG_USER"), "an empty 403 neither");
+        assertTrue(!LndgAnswer.describe(BASE, "/api/channels/", 401, "{\"error\":1}").contains("check LNDG_USER"));
+        assertTrue(LndgAnswer.describe(BASE, "/api/channels/", 302, "").endsWith("the daemon follows no redirect: set "
+                + "LNDG_BASE_URL to where LNDg's API answers itself"));
+    }
+
+    @Test
     void refusedCredentialsAndAWrongAddressSayWhatToCheck() {
         assertEquals("LNDg /api/channels/ answered HTTP 401 (Invalid username/password.): LNDg refused the login; check "
                 + "LNDG_USER and LNDG_PASS (LNDg's own user and password)",

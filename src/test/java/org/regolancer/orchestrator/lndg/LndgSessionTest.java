@@ -175,6 +175,73 @@ class LndgSessionTest {
     }
 
     @Test
+    void aLoginPageThatGivesNoSessionForAnyReasonButTheCredentialsFallsBackToBasicAuth() throws IOException {
+        record Case(Answer page, String why, String todo) {
+        }
+        List<Case> cases = List.of(
+                new Case(new Answer(401, List.of(), "<title>401 Authorization Required</title>"), "LNDg's login page "
+                        + "http://127.0.0.1:8889/lndg-admin/login/ answered HTTP 401 (a proxy in front of LNDg with a login of "
+                        + "its own, or a server that sends the page to LNDg's API)", "pass /lndg-admin/login/ through"),
+                new Case(new Answer(403, List.of(), "<title>403 Forbidden</title>"), "LNDg's login page "
+                        + "http://127.0.0.1:8889/lndg-admin/login/ answered HTTP 403 (a proxy that keeps LNDg's admin pages "
+                        + "closed?)", "pass /lndg-admin/login/ through"),
+                new Case(new Answer(302, List.of(), "", "https://sso.example.com/st\nart?rd=%2F&state=1f3e"), "LNDg's login "
+                        + "page http://127.0.0.1:8889/lndg-admin/login/ redirects (HTTP 302) to https://sso.example.com/st art: a "
+                        + "single sign-on in front of LNDg? Redirects are not followed", "let the sign-on pass"),
+                new Case(new Answer(405, List.of(), ""), "LNDg's login page http://127.0.0.1:8889/lndg-admin/login/ answered "
+                        + "HTTP 405 without a login form", "pass /lndg-admin/login/ through"));
+        for (Case c : cases) {
+            fallbacks.clear();
+            LndgSession fresh = new LndgSession(BASE, "lndg-admin", "pa ss&word", clock, secrets).events(new LndgSession.Events() {
+                @Override
+                public void fellBack(String why) {
+                    fallbacks.add(why);
+                }
+
+                @Override
+                public void loggedIn() {
+                }
+            });
+            Script lndg = new Script().then(c.page());
+            assertEquals(Kind.BASIC, fresh.credentials(lndg).kind(), c.why());
+            assertEquals(1, lndg.sent.size(), "no form posted: " + lndg.sent);
+            assertEquals(c.why(), fresh.fallback().orElseThrow().why());
+            assertTrue(fresh.fallback().orElseThrow().todo().contains(c.todo()), fresh.fallback().orElseThrow().todo());
+            assertEquals(1, fallbacks.size());
+            assertTrue(fallbacks.get(0).startsWith(c.why() + ": Basic auth on every request"), fallbacks.get(0));
+            assertEquals(Kind.BASIC, fresh.credentials(lndg).kind(), "Basic auth, no new login within the hour");
+            assertEquals(1, lndg.sent.size());
+            // the Basic request's own 401 is a wrong password (the request fails with its hint), not a new fallback
+            fresh.answered(fresh.credentials(lndg), 401);
+            assertEquals(1, fallbacks.size());
+            assertEquals(c.why(), fresh.fallback().orElseThrow().why(), "the login page still cannot give a session");
+        }
+    }
+
+    @Test
+    void aLoginPageThatFailsOrCannotBeReachedIsAnOutageNotAFallback() {
+        Script failing = new Script().then(new Answer(502, List.of(), "<title>502 Bad Gateway</title>"));
+        LndgException e = assertThrows(LndgException.class, () -> session.credentials(failing));
+        assertEquals("LNDg /lndg-admin/login/ answered HTTP 502 (502 Bad Gateway): LNDg itself failed; its log says why",
+                e.getMessage());
+        assertEquals(502, e.status());
+        LndgSession.Transport refused = new LndgSession.Transport() {
+            @Override
+            public Answer get(URI uri, Map<String, String> headers) throws IOException {
+                throw new java.net.ConnectException("Connection refused");
+            }
+
+            @Override
+            public Answer postForm(URI uri, Map<String, String> headers, String form) throws IOException {
+                throw new AssertionError("no form without a page");
+            }
+        };
+        assertThrows(java.net.ConnectException.class, () -> session.credentials(refused));
+        assertTrue(session.fallback().isEmpty());
+        assertEquals(List.of(), fallbacks, "an outage is no reason for Basic auth: the next request tries the login again");
+    }
+
+    @Test
     void readsCookiesAndTheFormToken() {
         assertEquals("v", LndgSession.cookie(List.of("a=1; Path=/", "sessionid=\"v\"; HttpOnly"), "sessionid"));
         assertNull(LndgSession.cookie(List.of("sessionid=; expires=Thu, 01 Jan 1970 00:00:00 GMT"), "sessionid"),

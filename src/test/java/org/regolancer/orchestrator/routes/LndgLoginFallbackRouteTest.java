@@ -42,6 +42,30 @@ abstract class LndgLoginFallbackRouteTest extends DaemonRouteTestSupport {
         }
     }
 
+    /** A proxy keeps LNDg's admin pages closed (403), the API passed through. */
+    static class LoginPageForbidden extends LndgLoginFallbackRouteTest {
+        LoginPageForbidden() {
+            super(login -> login.mode(DjangoLogin.Mode.LOGIN_PAGE_FORBIDDEN), "LNDg's login page " + "{lndg}"
+                    + "/lndg-admin/login/ answered HTTP 403");
+        }
+    }
+
+    /** A single sign-on in front of LNDg's admin pages redirects the login page (not followed), the API passed through. */
+    static class LoginPageRedirected extends LndgLoginFallbackRouteTest {
+        LoginPageRedirected() {
+            super(login -> login.mode(DjangoLogin.Mode.LOGIN_PAGE_REDIRECT), "LNDg's login page {lndg}/lndg-admin/login/ "
+                    + "redirects (HTTP 302) to " + DjangoLogin.SIGN_ON.split("\\?")[0] + ": a single sign-on");
+        }
+    }
+
+    /** A proxy with a Basic login of its own, with LNDg's user and password: the login page 401, Basic passes both. */
+    static class ProxyLoginWithLndgsCredentials extends LndgLoginFallbackRouteTest {
+        ProxyLoginWithLndgsCredentials() {
+            super(login -> login.behindProxyLogin(FakeLndg.USER, FakeLndg.PASSWORD), "LNDg's login page "
+                    + "{lndg}/lndg-admin/login/ answered HTTP 401 (a proxy in front of LNDg with a login of its own");
+        }
+    }
+
     private final java.util.function.Consumer<DjangoLogin> lndgLogin;
     private final String why;
 
@@ -72,7 +96,7 @@ abstract class LndgLoginFallbackRouteTest extends DaemonRouteTestSupport {
                 && r.authorization().startsWith("Basic ")).count(), "every channel request with Basic auth");
         List<String> logins = errorLines().stream().filter(l -> l.contains("[lndg-login]")).toList();
         assertEquals(1, logins.size(), String.join("\n", errorLines()));
-        assertTrue(logins.get(0).contains("[lndg-login] " + why), logins.get(0));
+        assertTrue(logins.get(0).contains("[lndg-login] " + why.replace("{lndg}", lndg.baseUrl())), logins.get(0));
         assertTrue(logins.get(0).contains("Basic auth on every request, so LNDg hashes the password for each one")
                 && logins.get(0).endsWith("a login is tried again in an hour"), logins.get(0));
         assertEquals(1, errorLines().size(), "nothing else: " + errorLines());

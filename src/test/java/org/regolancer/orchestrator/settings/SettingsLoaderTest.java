@@ -302,6 +302,17 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void lndgTlsCertIsAPemFileReadAtStartOrOneLineNamingIt() throws IOException {
+        assertTrue(load(defaults()).lndgTls().file().isEmpty(), "empty: the system's trust only");
+        assertEquals("LNDG_TLS_CERT=" + dir.resolve("missing.pem") + " cannot be read (no such file: " + dir.resolve("missing.pem")
+                + "); accepted: a readable PEM file with one or more certificates (-----BEGIN CERTIFICATE-----), or empty for "
+                + "the system's trust only", failure("LNDG_TLS_CERT", dir.resolve("missing.pem").toString()));
+        Files.writeString(dir.resolve("key.der"), "not a certificate");
+        assertTrue(failure("LNDG_TLS_CERT", dir.resolve("key.der").toString()).startsWith("LNDG_TLS_CERT=" + dir.resolve("key.der")
+                + " holds no PEM certificate"));
+    }
+
+    @Test
     void dryRunNeedsNoRegolancerBinary() throws IOException {
         Map<String, String> raw = defaults();
         raw.put("REGOLANCER_BIN", dir.resolve("missing").toString());

@@ -290,7 +290,9 @@ public final class NodeCheck {
     }
 
     private void version(Path bin) {
-        ProcessBuilder builder = new ProcessBuilder(bin.toString(), "--version").redirectErrorStream(true);
+        ProcessBuilder builder = org.regolancer.orchestrator.ops.ChildEnvironment.ofThisProcess(settings.lndgUser(),
+                settings.lndgPass(), settings.telegramToken()).applyTo(new ProcessBuilder(bin.toString(), "--version"))
+                .redirectErrorStream(true);
         builder.environment().put("NO_COLOR", "1");
         try {
             Process process = builder.start();

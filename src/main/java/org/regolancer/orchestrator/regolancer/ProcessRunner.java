@@ -59,6 +59,7 @@ public final class ProcessRunner implements AutoCloseable {
         this.killer = timers;
     }
 
+    /** @param environment the child's whole environment (nothing is inherited: see ops.ChildEnvironment) */
     public ProcessResult run(List<String> command, Map<String, String> environment, Instant deadline,
             Consumer<String> lineSink) throws IOException, InterruptedException {
         if (closed) {
@@ -67,6 +68,7 @@ public final class ProcessRunner implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().clear();
         builder.environment().putAll(environment);
         Running run = new Running(builder.start());
         running.add(run);

@@ -37,6 +37,7 @@ import org.regolancer.orchestrator.judgment.RefillBudget;
 import org.regolancer.orchestrator.lndg.LndgReportClient;
 import org.regolancer.orchestrator.lndg.LndgSession;
 import org.regolancer.orchestrator.lndg.LndgRetryPause;
+import org.regolancer.orchestrator.ops.ChildEnvironment;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.report.ChartDrawer;
 import org.regolancer.orchestrator.report.ChartProcess;
@@ -185,13 +186,15 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         registry.bind("cycles", cycles);
         registry.bind("runs", runs);
         registry.bind("ledger", ledger);
-        registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, secrets, settings.regolancerLiveLogs()));
+        // regolancer's runs and the chart's process: the daemon's environment without its secrets
+        ChildEnvironment children = ChildEnvironment.ofThisProcess(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+        registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, secrets, settings.regolancerLiveLogs(), children));
         registry.bind("regolancerWorkers", workers);
         registry.bind("lndgAuth", new LndgAuth(lndgSession));
         PaymentNotices notices = paymentNotices(context, pc, settings, errors, clock);
         registry.bind("notices", notices);
         lifecycle.setBeforeFinishing(() -> notices.awaitSent(ONE_CYCLE_NOTICE_WAIT));
-        ReportService reports = reportService(settings, lndgReads, clock, errors, ChartProcess.ofThisJvm());
+        ReportService reports = reportService(settings, lndgReads, clock, errors, ChartProcess.ofThisJvm(children));
         reports.convertHistory();
         if (books.kept()) {
             reports.channels(() -> channelsView(books, settings));

@@ -116,6 +116,39 @@ class PackagedJarIT {
     }
 
     @Test
+    void regolancerAndChecksVersionChildGetTheEnvironmentWithoutSecrets() throws Exception {
+        Files.writeString(install.resolve("demo/standin-behaviour"), "* * success 0.2\n");
+        Path seen = Files.createFile(install.resolve("demo/env.log"));
+        // secrets from the environment, as a container or a unit's Environment= gives them; the demo uses its own
+        // LNDg login, which a wrapper's variable here carries by value
+        Map<String, String> env = Map.of("LNDG_USER", "u", "LNDG_PASS", "secret-pw",
+                "TELEGRAM_TOKEN", org.regolancer.orchestrator.fixtures.FakeTelegram.TOKEN,
+                "WRAPPER_ARGS", "--login " + org.regolancer.orchestrator.demo.DemoLndg.PASSWORD,
+                "HTTPS_PROXY", "http://127.0.0.1:3128", "TORSOCKS_CONF_FILE", "/etc/tor/torsocks.conf");
+        Process daemon = start(env, "--profile", "demo");
+        try {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline) && !Files.readString(seen).contains("--\n")) {
+                Thread.sleep(100);
+            }
+        } finally {
+            stop(daemon);
+        }
+        Process check = app.start(env, "check", "--profile", "demo");
+        assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+        List<String> starts = List.of(Files.readString(seen).split("--\n"));
+        assertTrue(starts.size() >= 2, "a run, then check's --version: " + starts);
+        for (String started : starts) {
+            assertTrue(started.contains("HTTPS_PROXY=http://127.0.0.1:3128\n") && started.contains("TORSOCKS_CONF_FILE=")
+                    && started.contains("PATH=") && started.contains("NO_COLOR=1\n"), "the rest is kept: " + started);
+            for (String secret : List.of("LNDG_", "TELEGRAM_TOKEN", "WRAPPER_ARGS", "secret-pw", "AAHdqTcvCH1vGWJx",
+                    org.regolancer.orchestrator.demo.DemoLndg.PASSWORD)) {
+                assertFalse(started.contains(secret), secret + " reached a child: " + started);
+            }
+        }
+    }
+
+    @Test
     void underSystemdTheJournalGetsNoSecondTimestamp() throws Exception {
         List<String> command = List.of("java", "-Dlog.journal=true", "-jar",
                 Path.of("target/regolancer-orchestrator.jar").toAbsolutePath().toString(), "--profile", "demo");

@@ -46,6 +46,8 @@ public record Settings(
         ZoneId reportZone,
         ZoneId lndgZone,
         int jmxPort,
+        /** JMX_PASSWORD_FILE: the remote JMX users' file, or null when not set. */
+        Path jmxPasswordFile,
         int managementPort,
         long readyMaxCycleAgeSeconds,
         long readyMaxLndgFailures,
@@ -127,6 +129,7 @@ public record Settings(
         p.put("report.enabled", Boolean.toString(reportsEnabled()));
         p.put("report.telegram", Boolean.toString(enableDailyReport && telegramConfigured()));
         p.put("JMX_PORT", Integer.toString(jmxPort));
+        p.put("JMX_PASSWORD_FILE", jmxPasswordFile == null ? "" : jmxPasswordFile.toString());
         p.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         p.put("READY_MAX_CYCLE_AGE_SECONDS", Long.toString(readyMaxCycleAgeSeconds));
         p.put("READY_MAX_LNDG_FAILURES", Long.toString(readyMaxLndgFailures));

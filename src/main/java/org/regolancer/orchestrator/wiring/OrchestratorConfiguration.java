@@ -168,6 +168,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         ExecutorService workers = context.getExecutorServiceManager().newThreadPool(this, "regolancer-worker", elastic);
 
         Jmx.register(stats);
+        Jmx.Remote remoteJmx = remoteJmx(settings, errors);
         // edits in routes/ apply while the daemon runs; a broken edit is refused and the old routes stay
         context.addService(new SafeRouteReload(pc.resolveProperty("routes.directory").orElse("routes"), errors,
                 cycles::routesReloading, cycles::routesReloaded));
@@ -274,6 +275,9 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                     }
                     runFiles.deleteAll();
                     Jmx.unregister();
+                    if (remoteJmx != null) {
+                        remoteJmx.close();
+                    }
                 }
             }
 
@@ -286,6 +290,28 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         });
     }
 
+
+    /**
+     * Remote JMX (JMX_PORT &gt; 0), read-only for the users of JMX_PASSWORD_FILE; without a fit password file, or when
+     * its port cannot be had, the daemon runs without it (one errors.log line): monitoring never stops rebalancing.
+     */
+    private static Jmx.Remote remoteJmx(Settings settings, ErrorLog errors) {
+        if (settings.jmxPort() == 0) {
+            return null;
+        }
+        java.util.Optional<String> problem = org.regolancer.orchestrator.ops.JmxPasswordFile.problem(settings.jmxPort(),
+                settings.jmxPasswordFile());
+        if (problem.isPresent()) {
+            errors.report("jmx", problem.get());
+            return null;
+        }
+        try {
+            return Jmx.remote(settings.jmxPort(), settings.jmxPasswordFile());
+        } catch (java.io.IOException | RuntimeException e) {
+            errors.report("jmx", "remote JMX could not start on 127.0.0.1:" + settings.jmxPort(), e);
+            return null;
+        }
+    }
 
     /** The client for LNDg's reads outside the cycle route: the books' and the report's pages may take a while. */
     public static LndgHttp lndgReads(LndgSession session) {

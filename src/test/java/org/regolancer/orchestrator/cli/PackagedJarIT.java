@@ -88,19 +88,22 @@ class PackagedJarIT {
     }
 
     @Test
-    void remoteJmxOnLoopbackShowsTheCounters() throws Exception {
+    void remoteJmxOnLoopbackShowsTheCountersToTheUsersOfItsPasswordFile() throws Exception {
         int port = org.regolancer.orchestrator.fixtures.Listening.freePort();
         Files.writeString(install.resolve("demo/standin-behaviour"), "* * success 0.2\n");
-        Process daemon = start(Map.of("JMX_PORT", Integer.toString(port)), "--profile", "demo");
+        Path passwords = org.regolancer.orchestrator.fixtures.RemoteJmx.passwordFile(install);
+        Process daemon = start(Map.of("JMX_PORT", Integer.toString(port), "JMX_PASSWORD_FILE", passwords.toString()),
+                "--profile", "demo");
         try {
-            javax.management.remote.JMXServiceURL url = new javax.management.remote.JMXServiceURL(
-                    "service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
             javax.management.ObjectName stats = new javax.management.ObjectName(
                     "org.regolancer.orchestrator:type=Stats,name=cycles");
+            String[] login = {org.regolancer.orchestrator.fixtures.RemoteJmx.ROLE,
+                    org.regolancer.orchestrator.fixtures.RemoteJmx.PASSWORD};
             Instant deadline = Instant.now().plusSeconds(60);
             long successes = 0;
             while (Instant.now().isBefore(deadline) && successes == 0) {
-                try (javax.management.remote.JMXConnector connector = javax.management.remote.JMXConnectorFactory.connect(url)) {
+                try (javax.management.remote.JMXConnector connector = org.regolancer.orchestrator.fixtures.RemoteJmx.connect(port,
+                        login)) {
                     successes = (Long) connector.getMBeanServerConnection().getAttribute(stats, "Successes");
                 } catch (IOException | javax.management.InstanceNotFoundException e) {
                     // not listening or not registered yet
@@ -110,6 +113,8 @@ class PackagedJarIT {
             assertTrue(successes > 0, "payments counted over remote JMX:\n" + output());
             assertTrue(org.regolancer.orchestrator.fixtures.Listening.onlyOnLoopback(port),
                     "only loopback listens on the JMX port: " + org.regolancer.orchestrator.fixtures.Listening.addresses(port));
+            org.junit.jupiter.api.Assertions.assertThrows(SecurityException.class,
+                    () -> org.regolancer.orchestrator.fixtures.RemoteJmx.connect(port, null), "nobody without the password");
         } finally {
             stop(daemon);
         }

@@ -162,6 +162,11 @@ public record Settings(
             p.put("camel.management.health-check-enabled", "true");
             p.put("camel.management.metrics-enabled", "true");
             p.put("camel.health.enabled", "true");
+            // our readiness check (and Camel's context check) only: Camel's checks of consumers, routes and producers
+            // show the failing request's URI (the bot token in it) and turn readiness DOWN on a Telegram hiccup
+            p.put("camel.health.consumers-enabled", "false");
+            p.put("camel.health.routes-enabled", "false");
+            p.put("camel.health.producers-enabled", "false");
             // every check with its message, also when UP (readiness says "paused" then)
             p.put("camel.health.exposure-level", "full");
             // no per-exchange timing: our counters are what matters, and the daemon stays light

@@ -128,6 +128,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
 
         Clock clock = Clock.systemUTC();
         Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+        // the last guard: whatever reaches standard error or output (every log line) has the known secrets masked
+        org.regolancer.orchestrator.ops.MaskedOutput.install(secrets);
         ErrorLog errors = new ErrorLog(settings.dataDir().resolve("errors.log"), secrets, clock);
         // one LNDg login for the cycle, the report and /report
         LndgSession lndgSession = lndgSession(settings, clock, secrets, errors);
@@ -214,7 +216,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                                 return cycles.resume();
                             }
                         }, new org.regolancer.orchestrator.commands.StatusText(stats, pause,
-                                settings.dataDir().resolve("rebalances.csv"), settings.reportZone(), settings.refillBudgetOn()), errors)));
+                                settings.dataDir().resolve("rebalances.csv"), settings.reportZone(), settings.refillBudgetOn()), errors),
+                errors));
         // the commands' long poll waits up to telegram.poll-seconds for an answer: its client waits 10 s longer
         registry.bind("telegramPollClient", new TimeoutHttpClient(
                 Duration.ofSeconds(Long.parseLong(pc.resolveProperty("telegram.poll-seconds").orElse("30")) + 10)));

@@ -137,6 +137,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         LndgHttp lndgReads = lndgReads(lndgSession);
         CycleStats stats = new CycleStats();
         RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
+        // the RAM folder's name, kept in DATA_DIR (made, and the old fixed-name folder moved over, on the first start)
+        runFiles.settle();
         Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
         ProcessRunner runner = new ProcessRunner(KILL_GRACE, clock);
         LndgRetryPause lndgRetryPause = new LndgRetryPause(millis(pc, "lndg.retry-pause-first-ms"), millis(pc, "lndg.retry-pause-max-ms"));

@@ -113,7 +113,7 @@ class TelegramFailingEveryWayRouteTest extends DaemonRouteTestSupport {
                 throw new IllegalStateException(e);
             }
         }, 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
-        assertTrue(await(Duration.ofSeconds(40), () -> errors("a command could not be answered: Telegram answered 500")
+        assertTrue(await(Duration.ofSeconds(60), () -> errors("a command could not be answered: Telegram answered 500")
                 && errors("commands cannot be received: request timed out")
                 && errors("[report] daily report for " + today + " failed: Telegram answered 500: Internal Server Error")
                 && errors("message not sent after 4 attempts: Telegram answered 500: Internal Server Error")),

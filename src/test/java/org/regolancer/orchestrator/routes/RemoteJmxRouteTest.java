@@ -38,7 +38,11 @@ import org.regolancer.orchestrator.monitoring.Jmx;
  */
 class RemoteJmxRouteTest extends DaemonRouteTestSupport {
 
-    private static final int PORT = Listening.freePort();
+    /**
+     * A port of each test's own: the test's JMX client keeps its RMI connections open a while after use, and one reused
+     * against the next test's daemon on the same port would reach the stopped one's objects ("no such object").
+     */
+    private final int port = Listening.freePort();
     private static final String[] RIGHT = {RemoteJmx.ROLE, RemoteJmx.PASSWORD};
     private Path passwordFile;
 
@@ -57,17 +61,17 @@ class RemoteJmxRouteTest extends DaemonRouteTestSupport {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("JMX_PORT", Integer.toString(PORT), "JMX_PASSWORD_FILE", passwordFile.toString(),
+        return Map.of("JMX_PORT", Integer.toString(port), "JMX_PASSWORD_FILE", passwordFile.toString(),
                 "SEND_REBALANCE_MSG", "false");
     }
 
     @Test
     void nobodyGetsInWithoutTheRightRoleAndPassword() throws Exception {
-        assertTrue(Listening.onlyOnLoopback(PORT), "listening on loopback only: " + Listening.addresses(PORT));
-        assertThrows(SecurityException.class, () -> RemoteJmx.connect(PORT, null), "no credentials");
-        assertThrows(SecurityException.class, () -> RemoteJmx.connect(PORT, new String[] {RemoteJmx.ROLE, "wrong"}));
-        assertThrows(SecurityException.class, () -> RemoteJmx.connect(PORT, new String[] {"controlRole", RemoteJmx.PASSWORD}));
-        try (JMXConnector right = RemoteJmx.connect(PORT, RIGHT)) {
+        assertTrue(Listening.onlyOnLoopback(port), "listening on loopback only: " + Listening.addresses(port));
+        assertThrows(SecurityException.class, () -> RemoteJmx.connect(port, null), "no credentials");
+        assertThrows(SecurityException.class, () -> RemoteJmx.connect(port, new String[] {RemoteJmx.ROLE, "wrong"}));
+        assertThrows(SecurityException.class, () -> RemoteJmx.connect(port, new String[] {"controlRole", RemoteJmx.PASSWORD}));
+        try (JMXConnector right = RemoteJmx.connect(port, RIGHT)) {
             assertTrue(right.getMBeanServerConnection().getMBeanCount() > 0, "the right ones get in");
         }
         assertEquals("# remote JMX users\n" + RemoteJmx.ROLE + " " + RemoteJmx.PASSWORD + "\n", Files.readString(passwordFile),
@@ -87,7 +91,7 @@ class RemoteJmxRouteTest extends DaemonRouteTestSupport {
         assertTrue(Files.exists(touched), "sendBody to exec: runs a program");
         Files.delete(touched);
 
-        try (JMXConnector connector = RemoteJmx.connect(PORT, RIGHT)) {
+        try (JMXConnector connector = RemoteJmx.connect(port, RIGHT)) {
             MBeanServerConnection jmx = connector.getMBeanServerConnection();
             ObjectName stats = new ObjectName(Jmx.STATS_NAME);
             assertTrue(await(Duration.ofSeconds(15), () -> read(jmx, stats, "Successes") > 0), "our counters read");
@@ -136,12 +140,12 @@ class RemoteJmxRouteTest extends DaemonRouteTestSupport {
         };
         Remote stub = UnicastRemoteObject.exportObject(fake, 0);
         try {
-            var registry = LocateRegistry.getRegistry("127.0.0.1", PORT);
+            var registry = LocateRegistry.getRegistry("127.0.0.1", port);
             assertEquals(List.of("jmxrmi"), List.of(registry.list()), "the registry answers");
             assertThrows(java.rmi.RemoteException.class, () -> registry.rebind("jmxrmi", stub));
             assertThrows(java.rmi.RemoteException.class, () -> registry.bind("other", stub));
             assertEquals(List.of("jmxrmi"), List.of(registry.list()));
-            try (JMXConnector right = RemoteJmx.connect(PORT, RIGHT)) {
+            try (JMXConnector right = RemoteJmx.connect(port, RIGHT)) {
                 assertTrue(right.getMBeanServerConnection().isRegistered(new ObjectName(Jmx.STATS_NAME)),
                         "jmxrmi is still the daemon's");
             }

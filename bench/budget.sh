@@ -52,7 +52,9 @@ one_mode() { # label, extra env...
     "$work/stats-$label"
   awk '{ p += $8; e += $14 } END { printf "  node: fees paid %.3f sat, earned %.3f sat, paid ÷ earned %.3f\n", p / 1000, e / 1000, e ? p / e : 0 }' \
     "$work/stats-$label"
-  rm -rf "/dev/shm/regolancer-orchestrator-$(id -un)-"* 2>/dev/null || true
+  local ram
+  ram=$(cat "$work/data/.ramdir" 2>/dev/null || true)
+  case "$ram" in regolancer-orchestrator-?*) rm -rf "/dev/shm/$ram" ;; esac
 }
 
 echo "budget bench: $MINUTES min each, MAX_WORKERS=2, SLEEP_SECONDS=5, a day = a minute, JVM options: $JVM_OPTS"

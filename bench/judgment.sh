@@ -51,7 +51,9 @@ one_mode() { # label, extra env...
     "$(awk -v r="$runs" -v p="$payments" 'BEGIN{print p ? sprintf("%.1f", r / p) : "n/a"}')" \
     "$(sed -n 's/^full //p' "$work/stats-$label")"
   # the RAM folder a stopped daemon keeps for its next start (its waits): not for the next mode
-  rm -rf "/dev/shm/regolancer-orchestrator-$(id -un)-"* 2>/dev/null || true
+  local ram
+  ram=$(cat "$work/data/.ramdir" 2>/dev/null || true)
+  case "$ram" in regolancer-orchestrator-?*) rm -rf "/dev/shm/$ram" ;; esac
 }
 
 echo "node-like stand-in, $MINUTES min each, MAX_WORKERS=2, SLEEP_SECONDS=5, seed $SEED, JVM options: $JVM_OPTS"

@@ -102,7 +102,20 @@ public final class NodeCheck {
         telegram();
         dataDir();
         times();
+        jmx();
         return report;
+    }
+
+    /** Remote JMX (JMX_PORT set): would the daemon start it, with a password file fit for use? */
+    private void jmx() {
+        if (settings.jmxPort() == 0) {
+            return;
+        }
+        org.regolancer.orchestrator.ops.JmxPasswordFile.problem(settings.jmxPort(), settings.jmxPasswordFile()).ifPresentOrElse(
+                problem -> report.fail(problem, "make the password file as README, Watching it, shows (the daemon runs "
+                        + "without remote JMX until then)"),
+                () -> report.pass("remote JMX: 127.0.0.1:" + settings.jmxPort() + " for the users of JMX_PASSWORD_FILE="
+                        + settings.jmxPasswordFile() + " (owner-only), every one read-only"));
     }
 
     // --- LNDg and pairing -----------------------------------------------------------------------------------------
@@ -351,7 +364,9 @@ public final class NodeCheck {
     }
 
     private void version(Path bin) {
-        ProcessBuilder builder = new ProcessBuilder(bin.toString(), "--version").redirectErrorStream(true);
+        ProcessBuilder builder = org.regolancer.orchestrator.ops.ChildEnvironment.ofThisProcess(settings.lndgUser(),
+                settings.lndgPass(), settings.telegramToken()).applyTo(new ProcessBuilder(bin.toString(), "--version"))
+                .redirectErrorStream(true);
         builder.environment().put("NO_COLOR", "1");
         try {
             Process process = builder.start();

@@ -2,7 +2,6 @@ package org.regolancer.orchestrator.cli;
 
 import org.regolancer.orchestrator.demo.DemoLndg;
 import org.regolancer.orchestrator.wiring.OrchestratorConfiguration;
-import org.regolancer.orchestrator.monitoring.Jmx;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -277,20 +276,13 @@ public final class Main {
         // what regolancer ignores in the template, or what we change for it: said once
         org.regolancer.orchestrator.regolancer.TemplateCheck.warnings(settings.template())
                 .forEach(warning -> LOG.warn("CONFIG_TEMPLATE={}: {}", settings.configTemplate(), warning));
-        javax.management.remote.JMXConnectorServer jmx = null;
         try {
-            if (settings.jmxPort() > 0) {
-                jmx = Jmx.remote(settings.jmxPort());
-            }
             camel.run();
         } catch (Exception e) {
             // e.g. a broken edit in routes/: Camel's message names the file, line and column
             System.err.println("regolancer-orchestrator: could not start: " + e.getMessage());
             return EXIT_START_FAILED;
         } finally {
-            if (jmx != null) {
-                jmx.stop();
-            }
             lock.release();
             lockChannel.close();
             if (demoLndg != null) {

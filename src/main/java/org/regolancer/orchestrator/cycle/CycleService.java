@@ -338,7 +338,8 @@ public class CycleService {
      */
     public void fetchFailed(Exception error) {
         String why = lndgFailure(error, "/api/channels/");
-        stats.fetchFailed(clock.instant(), why);
+        // /status sends it to Telegram: an error page that echoes the request (a session cookie) is scrubbed first
+        stats.fetchFailed(clock.instant(), errors.scrubbed(why));
         errors.report("lndg", "channel fetch failed, cycle skipped: " + why);
         if (!settings.runForever()) {
             lifecycle.finished(1);

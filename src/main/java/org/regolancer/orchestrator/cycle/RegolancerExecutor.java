@@ -12,6 +12,7 @@ import org.apache.camel.component.exec.ExecCommand;
 import org.apache.camel.component.exec.ExecCommandExecutor;
 import org.apache.camel.component.exec.ExecException;
 import org.apache.camel.component.exec.ExecResult;
+import org.regolancer.orchestrator.ops.ChildEnvironment;
 import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.ops.UntrustedText;
 import org.regolancer.orchestrator.regolancer.ProcessResult;
@@ -20,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * camel-exec's executor for regolancer: runs it with {@code NO_COLOR=1}, streams its lines to the log when
+ * camel-exec's executor for regolancer: runs it with the daemon's environment without its secrets and
+ * {@code NO_COLOR=1}, streams its lines to the log when
  * REGOLANCER_LIVE_LOGS is on, keeps its output bounded, and stops it at the cycle's deadline (SIGTERM, then
  * SIGKILL) — camel-exec's own timeout would only send SIGTERM and then wait.
  */
@@ -32,6 +34,7 @@ public class RegolancerExecutor implements ExecCommandExecutor {
     private final RegolancerRuns runs;
     private final Secrets secrets;
     private final boolean liveLogs;
+    private final Map<String, String> environment;
 
     /** camel-exec's result, carrying how the process ended. */
     public static final class Result extends ExecResult {
@@ -51,7 +54,9 @@ public class RegolancerExecutor implements ExecCommandExecutor {
         }
     }
 
-    public RegolancerExecutor(ProcessRunner runner, RegolancerRuns runs, Secrets secrets, boolean liveLogs) {
+    public RegolancerExecutor(ProcessRunner runner, RegolancerRuns runs, Secrets secrets, boolean liveLogs,
+            ChildEnvironment environment) {
+        this.environment = environment.with(Map.of("NO_COLOR", "1"));
         this.runner = runner;
         this.runs = runs;
         this.secrets = secrets;
@@ -69,7 +74,7 @@ public class RegolancerExecutor implements ExecCommandExecutor {
         Consumer<String> sink = liveLogs ? line -> LOG.info("[{}] {}", label, UntrustedText.line(secrets.scrub(line), 2000))
                 : line -> { };
         try {
-            ProcessResult process = runner.run(argv, Map.of("NO_COLOR", "1"), ticket.deadline(), sink);
+            ProcessResult process = runner.run(argv, environment, ticket.deadline(), sink);
             return new Result(command, process.crashed() ? process.withCrash(secrets.scrub(process.crash())) : process);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

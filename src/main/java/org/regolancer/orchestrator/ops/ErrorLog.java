@@ -59,6 +59,11 @@ public class ErrorLog {
         this.clock = clock;
     }
 
+    /** The text on one line without the known secrets, for what goes elsewhere than errors.log (Telegram, /status). */
+    public String scrubbed(String text) {
+        return oneLine(secrets.scrub(text));
+    }
+
     /** Records an error of a kind ("lndg", "regolancer", "telegram", "cycle", …). */
     public void report(String kind, String message) {
         report(kind, message, message);

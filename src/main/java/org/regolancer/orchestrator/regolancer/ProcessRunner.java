@@ -73,6 +73,7 @@ public final class ProcessRunner implements AutoCloseable {
         this.killer = timers;
     }
 
+    /** @param environment the child's whole environment (nothing is inherited: see ops.ChildEnvironment) */
     public ProcessResult run(List<String> command, Map<String, String> environment, Instant deadline,
             Consumer<String> lineSink) throws IOException, InterruptedException {
         if (closed || interrupted) {
@@ -81,6 +82,7 @@ public final class ProcessRunner implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().clear();
         builder.environment().putAll(environment);
         Running run = new Running(builder.start());
         running.add(run);

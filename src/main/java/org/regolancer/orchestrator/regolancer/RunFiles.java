@@ -2,6 +2,7 @@ package org.regolancer.orchestrator.regolancer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,38 +13,57 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.regolancer.orchestrator.ledger.PendingRows;
 import org.regolancer.orchestrator.pairing.Pair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-run files: a config and a stat CSV of our own for each run, owner-only, in a private folder in RAM
  * ({@code /dev/shm}) where the machine has it, else in the temp folder. File names hold only channel ids and a
  * counter, never anything an alias could shape.
  *
- * <p>The folder's name is fixed per {@code DATA_DIR} (one daemon per DATA_DIR holds its lock), so a daemon that
- * was killed leaves its files where the next start finds them: stat rows not yet in the ledger, and ledger rows
- * that were waiting for a full disk ({@code ledger-pending.csv}). A folder of that name that is not ours (another
- * owner, a symbolic link, open to others) is never used.
+ * <p>The folder's name is random ({@code regolancer-orchestrator-} and 32 hex digits), made once and kept in
+ * {@code DATA_DIR/.ramdir} (one daemon per DATA_DIR holds its lock), so a daemon that was killed leaves its files where
+ * the next start finds them: stat rows not yet in the ledger, ledger rows that were waiting for a full disk
+ * ({@code ledger-pending.csv}) and the pairs' waits. Another local user cannot know the name before it exists, so
+ * cannot make a folder of that name first; one who does it later (having seen it in {@code /dev/shm}, after a reboot)
+ * only makes the daemon take a new name. A folder of that name that is not ours (another owner, a symbolic link, open
+ * to others) is never used. Before this name was kept, the folder's name was fixed per user and DATA_DIR
+ * ({@code regolancer-orchestrator-<user>-<hash of DATA_DIR>}): the first start after the upgrade moves that folder,
+ * when it is a private folder of ours, to the new name.
  */
 public final class RunFiles implements PendingRows {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunFiles.class);
     static final String PENDING = "ledger-pending.csv";
     /** The pairs resting after failed runs: kept across restarts (not reboots), like waiting ledger rows. */
     public static final String WAITS = "pair-waits.csv";
+    /** In DATA_DIR: the RAM folder's name. */
+    public static final String NAME_FILE = ".ramdir";
+    private static final Pattern NAME = Pattern.compile("regolancer-orchestrator-[0-9a-f]{32}");
     private static final Set<String> KEPT = Set.of(PENDING, WAITS);
     private static final String STAT_SUFFIX = ".stat.csv";
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Path folder;
+    private final Path base;
+    private final Path nameFile;
+    /** The fixed name of the versions before the name was kept: moved over once, never made. */
+    private final Path oldFolder;
+    /** Null until settled (the daemon's start, or the first write). */
+    private Path folder;
     private final AtomicLong counter = new AtomicLong();
     /** The folder was made or checked by us and is still there: not looked at again for every run. */
     private boolean verified;
@@ -53,8 +73,11 @@ public final class RunFiles implements PendingRows {
 
     /** Nothing is created until the first run needs its folder, so a daemon that never runs leaves nothing. */
     public RunFiles(Path base, Path dataDir) {
-        this.folder = base.resolve("regolancer-orchestrator-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_")
-                + "-" + shortHash(dataDir.toAbsolutePath().normalize().toString()));
+        this.base = base;
+        Path data = dataDir.toAbsolutePath().normalize();
+        this.nameFile = data.resolve(NAME_FILE);
+        this.oldFolder = base.resolve("regolancer-orchestrator-" + System.getProperty("user.name", "user")
+                .replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + shortHash(data.toString()));
     }
 
     /** {@code /dev/shm} when it is a writable folder (RAM), else {@code java.io.tmpdir}. */
@@ -64,28 +87,96 @@ public final class RunFiles implements PendingRows {
     }
 
     /**
-     * The private folder, created owner-only on first use; refused if someone else's. Checked once: nobody else can
-     * replace a folder of ours in /dev/shm (sticky), and we forget the check when we remove it.
+     * The daemon's start: the folder's name from {@code DATA_DIR/.ramdir}, or a new random one kept there (the first
+     * start after the upgrade moves the old fixed-name folder to it, when that is a private folder of ours). A folder
+     * of the kept name that someone else made is left alone: a new name is taken. Makes no folder; writes
+     * {@code .ramdir} only when it holds no usable name. A DATA_DIR that refuses the file costs a log line: the name is
+     * then this process's only (and the old folder stays where it is).
+     */
+    public synchronized void settle() {
+        if (folder != null) {
+            return;
+        }
+        String kept = keptName();
+        if (kept != null) {
+            folder = base.resolve(kept);
+            if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !privateFolderOfOurs(folder)) {
+                takeAnotherName();
+            }
+            return;
+        }
+        Path next = base.resolve(newName());
+        if (!keepName(next)) {
+            folder = privateFolderOfOurs(oldFolder) ? oldFolder : next;
+            return;
+        }
+        folder = next;
+        if (privateFolderOfOurs(oldFolder)) {
+            try {
+                Files.move(oldFolder, next, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                LOG.warn("{} could not be moved to {} ({}): what it holds is not used", oldFolder, next, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The private folder, created owner-only on first use; one someone else made under its name is never used (a new
+     * name is taken). Checked once, and made again if it went (a cleaner removed it): nobody else can replace a folder
+     * of ours in /dev/shm (sticky), and we forget the check when we remove it.
      */
     public synchronized Path folder() throws IOException {
-        if (verified) {
+        if (verified && folder.toFile().isDirectory()) {
             return folder;
         }
+        settle();
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+            makeFolder();
+        }
+        if (!privateFolderOfOurs(folder)) {
+            takeAnotherName();
+            makeFolder();
         }
         checked();
         verified = true;
         return folder;
     }
 
+    private void makeFolder() throws IOException {
+        try {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        } catch (FileAlreadyExistsException e) {
+            // made by someone else just now: judged by the caller
+        }
+    }
+
+    /** The folder's name is taken by someone else: a new random one, kept in DATA_DIR/.ramdir. */
+    private void takeAnotherName() {
+        Path taken = folder;
+        folder = base.resolve(newName());
+        keepName(folder);
+        LOG.warn("{} is not a private folder of this user (someone else made it; it is left alone): the run files go to {}",
+                taken, folder);
+    }
+
     private Path checked() throws IOException {
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
-                || !ownedByThisProcess(folder)
-                || !Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY_DIR)) {
+        return checked(folder);
+    }
+
+    private static Path checked(Path folder) throws IOException {
+        if (!privateFolderOfOurs(folder)) {
             throw new IOException("refusing to use " + folder + ": not a private folder of this user (remove it)");
         }
         return folder;
+    }
+
+    private static boolean privateFolderOfOurs(Path path) {
+        try {
+            return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && ownedByThisProcess(path)
+                    && Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY_DIR);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean ownedByThisProcess(Path path) throws IOException {
@@ -94,6 +185,39 @@ public final class RunFiles implements PendingRows {
             return Files.getAttribute(self, "unix:uid").equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS));
         }
         return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+    }
+
+    /** The name DATA_DIR/.ramdir holds, or null (none yet, or not one we made). */
+    private String keptName() {
+        try {
+            if (!Files.isRegularFile(nameFile, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            String name = Files.readString(nameFile, StandardCharsets.UTF_8).strip();
+            return NAME.matcher(name).matches() ? name : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Writes the folder's name to DATA_DIR/.ramdir (owner-only, in one step); false, said in the log, when it cannot. */
+    private boolean keepName(Path named) {
+        try {
+            Path next = Files.createTempFile(nameFile.getParent(), NAME_FILE + "-", ".tmp", OWNER_ONLY_FILE);
+            Files.writeString(next, named.getFileName() + "\n", StandardCharsets.UTF_8);
+            Files.move(next, nameFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("{} cannot be written ({}): the RAM folder {} is this run's only, a restart will not find what it holds",
+                    nameFile, e.getMessage(), named);
+            return false;
+        }
+    }
+
+    private static String newName() {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        return "regolancer-orchestrator-" + HexFormat.of().formatHex(random);
     }
 
     /** Names this run's files; nothing is written yet. */
@@ -136,10 +260,11 @@ public final class RunFiles implements PendingRows {
     /** The stat files an earlier, killed daemon left behind, each with its lines. */
     public synchronized List<List<String>> leftoverStatFiles() throws IOException {
         List<List<String>> stats = new ArrayList<>();
+        Path folder = folderPath();
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return stats;
         }
-        checked();
+        checked(folder);
         try (Stream<Path> paths = Files.list(folder)) {
             for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(STAT_SUFFIX)).sorted().toList()) {
                 stats.add(statLines(path));
@@ -153,10 +278,11 @@ public final class RunFiles implements PendingRows {
      * disk, the pairs' waits); the folder stays while one of those is in it.
      */
     public synchronized void deleteAll() throws IOException {
+        Path folder = folderPath();
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        checked();
+        checked(folder);
         verified = false;
         boolean keepFolder = false;
         try (Stream<Path> paths = Files.walk(folder)) {
@@ -171,14 +297,21 @@ public final class RunFiles implements PendingRows {
         }
     }
 
-    /** The private folder's path, whether it exists or not (e.g. for {@code check} to look into). */
-    public Path folderPath() {
-        return folder;
+    /**
+     * The private folder's path, whether it exists or not, creating nothing (e.g. for {@code check} to look into): the
+     * name kept in DATA_DIR/.ramdir, or, before the first start of a version that keeps it, the old fixed name.
+     */
+    public synchronized Path folderPath() {
+        if (folder != null) {
+            return folder;
+        }
+        String kept = keptName();
+        return kept != null ? base.resolve(kept) : oldFolder;
     }
 
     /** Where ledger rows wait for the disk, if any wait. */
     public Path pendingFile() {
-        return folder.resolve(PENDING);
+        return folderPath().resolve(PENDING);
     }
 
     @Override
@@ -193,7 +326,7 @@ public final class RunFiles implements PendingRows {
 
     @Override
     public synchronized void clear() throws IOException {
-        Files.deleteIfExists(folder.resolve(PENDING));
+        Files.deleteIfExists(folderPath().resolve(PENDING));
     }
 
     /** Replaces a file of the folder in one atomic step (owner-only): a reader sees the old text or the new. */
@@ -206,11 +339,12 @@ public final class RunFiles implements PendingRows {
 
     /** A file of the folder, or "" when there is none. */
     public synchronized String read(String name) throws IOException {
+        Path folder = folderPath();
         Path file = folder.resolve(name);
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return "";
         }
-        checked();
+        checked(folder);
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 

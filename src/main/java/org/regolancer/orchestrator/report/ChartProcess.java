@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.regolancer.orchestrator.ops.ChildEnvironment;
 
 /**
  * Draws the chart in a Java process of its own that ends with it ({@link ReportChart#main}): the drawing library,
@@ -24,24 +25,29 @@ public final class ChartProcess implements ChartDrawer {
 
     private final List<String> command;
     private final Duration limit;
+    private final ChildEnvironment environment;
 
-    /** @param command the java command that runs {@link ReportChart#main} */
-    ChartProcess(List<String> command, Duration limit) {
+    /**
+     * @param command the java command that runs {@link ReportChart#main}
+     * @param environment the daemon's environment without its secrets
+     */
+    ChartProcess(List<String> command, Duration limit, ChildEnvironment environment) {
         this.command = List.copyOf(command);
         this.limit = limit;
+        this.environment = environment;
     }
 
-    /** The same java and class path as this process, with a small heap. */
-    public static ChartProcess ofThisJvm() {
+    /** The same java and class path as this process, with a small heap, and the daemon's environment without secrets. */
+    public static ChartProcess ofThisJvm(ChildEnvironment environment) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ChartProcess(List.of(java, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), ReportChart.class.getName()),
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(120), environment);
     }
 
     @Override
     public byte[] png(LocalDate lastDay, Map<LocalDate, DayFigures> days) throws IOException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = environment.applyTo(new ProcessBuilder(command)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         ByteArrayOutputStream png = new ByteArrayOutputStream(64 * 1024);
         Thread reader = new Thread(() -> copy(process.getInputStream(), png), "report-chart");
         reader.setDaemon(true);

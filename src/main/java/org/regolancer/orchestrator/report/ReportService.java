@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import org.quartz.CronExpression;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.telegram.TelegramHtml;
+import org.regolancer.orchestrator.telegram.TelegramRetry;
 
 /**
  * Builds the daily report from our ledger, LNDg and the history file, back-fills the history's missing days of
@@ -264,8 +265,8 @@ public class ReportService {
 
     /** The report failed: one errors.log line, retries for 24 hours, and the alert text once a day (else null). */
     public synchronized String failed(LocalDate date, Exception error) {
-        errors.report("report", "daily report for " + date + " failed: " + ErrorLog.describe(error)
-                + "; retrying every 10 minutes for 24 hours");
+        String why = why(error);
+        errors.report("report", "daily report for " + date + " failed: " + why + "; retrying every 10 minutes for 24 hours");
         if (!date.equals(pending)) {
             pending = date;
             pendingSince = clock.instant();
@@ -275,12 +276,23 @@ public class ReportService {
             return null;
         }
         alertedOn = today;
-        return "⚠️ <b>Daily report for " + date + " failed</b>: " + TelegramHtml.escape(ErrorLog.describe(error))
+        // the alert goes to Telegram: scrubbed as errors.log is (an error page may echo a session cookie)
+        return "⚠️ <b>Daily report for " + date + " failed</b>: " + TelegramHtml.escape(errors.scrubbed(why))
                 + "; retrying every 10 minutes for 24 hours";
     }
 
     public synchronized void alertFailed(Exception error) {
-        errors.report("report", "the report's failure alert could not be sent either", error);
+        errors.report("report", "the report's failure alert could not be sent either: " + why(error));
+    }
+
+    /** The chart was refused (the text went out): one errors.log line, the day counts as sent. */
+    public void chartNotSent(Exception error) {
+        errors.report("report", "the chart could not be sent, the text was: " + why(error));
+    }
+
+    /** What went wrong in words: Telegram's answer ("Telegram answered 500: …", never the request's URI), or the error. */
+    private static String why(Exception error) {
+        return TelegramRetry.why(error);
     }
 
     private boolean alreadySent(LocalDate date) throws IOException {

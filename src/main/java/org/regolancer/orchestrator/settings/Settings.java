@@ -48,6 +48,8 @@ public record Settings(
         ZoneId reportZone,
         ZoneId lndgZone,
         int jmxPort,
+        /** JMX_PASSWORD_FILE: the remote JMX users' file, or null when not set. */
+        Path jmxPasswordFile,
         int managementPort,
         long readyMaxCycleAgeSeconds,
         long readyMaxLndgFailures,
@@ -144,6 +146,7 @@ public record Settings(
         p.put("report.enabled", Boolean.toString(reportsEnabled()));
         p.put("report.telegram", Boolean.toString(enableDailyReport && telegramConfigured()));
         p.put("JMX_PORT", Integer.toString(jmxPort));
+        p.put("JMX_PASSWORD_FILE", jmxPasswordFile == null ? "" : jmxPasswordFile.toString());
         p.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         p.put("READY_MAX_CYCLE_AGE_SECONDS", Long.toString(readyMaxCycleAgeSeconds));
         p.put("READY_MAX_LNDG_FAILURES", Long.toString(readyMaxLndgFailures));
@@ -178,6 +181,11 @@ public record Settings(
             p.put("camel.management.health-check-enabled", "true");
             p.put("camel.management.metrics-enabled", "true");
             p.put("camel.health.enabled", "true");
+            // our readiness check (and Camel's context check) only: Camel's checks of consumers, routes and producers
+            // show the failing request's URI (the bot token in it) and turn readiness DOWN on a Telegram hiccup
+            p.put("camel.health.consumers-enabled", "false");
+            p.put("camel.health.routes-enabled", "false");
+            p.put("camel.health.producers-enabled", "false");
             // every check with its message, also when UP (readiness says "paused" then)
             p.put("camel.health.exposure-level", "full");
             // no per-exchange timing: our counters are what matters, and the daemon stays light

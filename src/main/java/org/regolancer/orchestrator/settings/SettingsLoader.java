@@ -124,6 +124,8 @@ public final class SettingsLoader {
         ZoneId reportZone = zone("REPORT_TIMEZONE", ZoneId.systemDefault());
         ZoneId lndgZone = zone("LNDG_TIMEZONE", java.time.ZoneOffset.UTC);
         int jmxPort = (int) number("JMX_PORT", 0, 65_535);
+        // whether the file is fit for use is judged where remote JMX starts (and by check): a bad one costs remote JMX only
+        Path jmxPasswordFile = text("JMX_PASSWORD_FILE").isEmpty() ? null : path("JMX_PASSWORD_FILE");
         int managementPort = (int) number("MANAGEMENT_PORT", 0, 65_535);
         long readyMaxCycleAge = number("READY_MAX_CYCLE_AGE_SECONDS", 0, 604_800);
         long readyMaxLndgFailures = number("READY_MAX_LNDG_FAILURES", 1, 1_000_000);
@@ -148,7 +150,7 @@ public final class SettingsLoader {
         return new Settings(dryRun, lndgBaseUrl, user, pass, text("TELEGRAM_TOKEN"), chatId, telegramApiUrl,
                 sendRebalanceMsg, sendRebalanceMsgLndg, enableDailyReport, liveLogs, logTemplateConfig, amountInitial, increase, everyRounds,
                 maxIncreases, runForever, sleepSeconds, maxWorkers, maxCycleSeconds, randomizePairs, logOperational,
-                enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort,
+                enableFileLogs, bin, templateFile, template, dataDir, excluded, reportCron, reportZone, lndgZone, jmxPort, jmxPasswordFile,
                 managementPort, readyMaxCycleAge, readyMaxLndgFailures, feePolicy, retryWait, retryWaitMax, maxPendingHtlcs,
                 telegramCommands, commandUsers, lndgRefreshSeconds, booksDays, refillBudgetPercent, refillAllowanceSat, maxFeePpm,
                 lndgTls, demo);

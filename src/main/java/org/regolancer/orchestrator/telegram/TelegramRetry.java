@@ -66,7 +66,22 @@ public final class TelegramRetry {
                 return text;
             }
         }
-        return ErrorLog.describe(error);
+        // camel-telegram's "Could not request GET <URI>" says only which request (and holds the token): its cause says why
+        Throwable why = error;
+        while (why.getCause() != null && why.getCause() != why && why.getMessage() != null
+                && why.getMessage().startsWith("Could not request ")) {
+            why = why.getCause();
+        }
+        return ErrorLog.describe(why);
+    }
+
+    /**
+     * A failure in words, for a step that may have failed at Telegram or elsewhere: Telegram's answer described
+     * ("Telegram answered 500: …", never the request's URI, which holds the bot token), else the error described.
+     */
+    public static String why(Throwable error) {
+        String answer = answerIn(error);
+        return answer.contains("responded: ") || answer.contains("\"error_code\"") ? describe(answer) : answer;
     }
 
     /** For people: "Telegram answered 401: Unauthorized", or how the request failed. */

@@ -37,6 +37,7 @@ import org.regolancer.orchestrator.judgment.RefillBudget;
 import org.regolancer.orchestrator.lndg.LndgReportClient;
 import org.regolancer.orchestrator.lndg.LndgSession;
 import org.regolancer.orchestrator.lndg.LndgRetryPause;
+import org.regolancer.orchestrator.ops.ChildEnvironment;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.report.ChartDrawer;
 import org.regolancer.orchestrator.report.ChartProcess;
@@ -133,6 +134,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
 
         Clock clock = Clock.systemUTC();
         Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+        // the last guard: whatever reaches standard error or output (every log line) has the known secrets masked
+        org.regolancer.orchestrator.ops.MaskedOutput.install(secrets);
         ErrorLog errors = new ErrorLog(settings.dataDir().resolve("errors.log"), secrets, clock);
         // one LNDg login for the cycle, the report and /report
         LndgSession lndgSession = lndgSession(settings, clock, secrets, errors);
@@ -140,6 +143,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         LndgHttp lndgReads = lndgReads(lndgSession, settings.lndgTls());
         CycleStats stats = new CycleStats();
         RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
+        // the RAM folder's name, kept in DATA_DIR (made, and the old fixed-name folder moved over, on the first start)
+        runFiles.settle();
         Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
         ProcessRunner runner = new ProcessRunner(KILL_GRACE, clock);
         LndgRetryPause lndgRetryPause = new LndgRetryPause(millis(pc, "lndg.retry-pause-first-ms"), millis(pc, "lndg.retry-pause-max-ms"));
@@ -179,6 +184,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         ExecutorService workers = context.getExecutorServiceManager().newThreadPool(this, "regolancer-worker", elastic);
 
         Jmx.register(stats);
+        Jmx.Remote remoteJmx = remoteJmx(settings, errors);
         // edits in routes/ apply while the daemon runs; a broken edit is refused and the old routes stay
         context.addService(new SafeRouteReload(pc.resolveProperty("routes.directory").orElse("routes"), errors,
                 cycles::routesReloading, cycles::routesReloaded));
@@ -197,7 +203,9 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         registry.bind("cycles", cycles);
         registry.bind("runs", runs);
         registry.bind("ledger", ledger);
-        registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, secrets, settings.regolancerLiveLogs()));
+        // regolancer's runs and the chart's process: the daemon's environment without its secrets
+        ChildEnvironment children = ChildEnvironment.ofThisProcess(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+        registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, secrets, settings.regolancerLiveLogs(), children));
         registry.bind("regolancerWorkers", workers);
         registry.bind("lndgAuth", new LndgAuth(lndgSession));
         PaymentNotices notices = paymentNotices(context, pc, settings, errors, clock);
@@ -208,7 +216,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                     settings.lndgZone()), settings.dataDir(), errors, clock, settings.logOperational()));
         }
         lifecycle.setBeforeFinishing(() -> notices.awaitSent(ONE_CYCLE_NOTICE_WAIT));
-        ReportService reports = reportService(settings, lndgReads, clock, errors, ChartProcess.ofThisJvm());
+        ReportService reports = reportService(settings, lndgReads, clock, errors, ChartProcess.ofThisJvm(children));
         reports.convertHistory();
         if (books.kept()) {
             reports.channels(() -> channelsView(books, settings));
@@ -227,7 +235,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                                 return cycles.resume();
                             }
                         }, new org.regolancer.orchestrator.commands.StatusText(stats, pause,
-                                settings.dataDir().resolve("rebalances.csv"), settings.reportZone(), settings.refillBudgetOn()), errors)));
+                                settings.dataDir().resolve("rebalances.csv"), settings.reportZone(), settings.refillBudgetOn()), errors),
+                errors));
         // the commands' long poll waits up to telegram.poll-seconds for an answer: its client waits 10 s longer
         registry.bind("telegramPollClient", new TimeoutHttpClient(
                 Duration.ofSeconds(Long.parseLong(pc.resolveProperty("telegram.poll-seconds").orElse("30")) + 10)));
@@ -291,6 +300,9 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                     }
                     runFiles.deleteAll();
                     Jmx.unregister();
+                    if (remoteJmx != null) {
+                        remoteJmx.close();
+                    }
                     if (started.get() != null) {
                         // what it did since it started (a start that failed says why, not this)
                         LOG.info("{}", stats.stopLine(java.time.Duration.between(started.get(), clock.instant()), waiting));
@@ -307,6 +319,28 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         });
     }
 
+
+    /**
+     * Remote JMX (JMX_PORT &gt; 0), read-only for the users of JMX_PASSWORD_FILE; without a fit password file, or when
+     * its port cannot be had, the daemon runs without it (one errors.log line): monitoring never stops rebalancing.
+     */
+    private static Jmx.Remote remoteJmx(Settings settings, ErrorLog errors) {
+        if (settings.jmxPort() == 0) {
+            return null;
+        }
+        java.util.Optional<String> problem = org.regolancer.orchestrator.ops.JmxPasswordFile.problem(settings.jmxPort(),
+                settings.jmxPasswordFile());
+        if (problem.isPresent()) {
+            errors.report("jmx", problem.get());
+            return null;
+        }
+        try {
+            return Jmx.remote(settings.jmxPort(), settings.jmxPasswordFile());
+        } catch (java.io.IOException | RuntimeException e) {
+            errors.report("jmx", "remote JMX could not start on 127.0.0.1:" + settings.jmxPort(), e);
+            return null;
+        }
+    }
 
     /** The client for LNDg's reads outside the cycle route: the books' and the report's pages may take a while. */
     public static LndgHttp lndgReads(LndgSession session, org.regolancer.orchestrator.lndg.LndgTls tls) {

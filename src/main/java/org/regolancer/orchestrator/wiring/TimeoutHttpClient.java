@@ -21,6 +21,11 @@ import org.regolancer.orchestrator.ops.SharedHttpClient;
  * Telegram (or Bot API server) that never answers would hold the notify thread forever; with this, the send
  * fails after the limit and the route's retries take over. The JDK client inside is the {@link SharedHttpClient},
  * made on the first request: a daemon that never talks to Telegram loads no TLS classes and runs no selector thread.
+ *
+ * <p>A message Telegram refuses (any answer but 2xx) fails the request here, with camel-telegram's own words for it
+ * ({@code URI responded: STATUS BODY}, which {@code TelegramRetry} reads). camel-telegram's producer would otherwise
+ * let the exchange go on as if the message had been sent and throw the failure past the route (a report whose text
+ * was refused was marked sent; the route's {@code doTry} never saw it); failed here, the route gets the exception.
  */
 final class TimeoutHttpClient extends HttpClient {
 
@@ -47,14 +52,34 @@ final class TimeoutHttpClient extends HttpClient {
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return delegate().sendAsync(limited(request), handler).orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        return delegate().sendAsync(limited(request), handler).thenCompose(TimeoutHttpClient::refusedFails)
+                .orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-        return delegate().sendAsync(limited(request), handler, pushPromiseHandler)
+        return delegate().sendAsync(limited(request), handler, pushPromiseHandler).thenCompose(TimeoutHttpClient::refusedFails)
                 .orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    }
+
+    /** An answer other than 2xx as a failure, in camel-telegram's words: {@code URI responded: STATUS BODY}. */
+    static <T> CompletableFuture<HttpResponse<T>> refusedFails(HttpResponse<T> response) {
+        if (response.statusCode() / 100 == 2) {
+            return CompletableFuture.completedFuture(response);
+        }
+        String body;
+        if (response.body() instanceof java.io.InputStream in) {
+            try (in) {
+                body = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                body = "";
+            }
+        } else {
+            body = String.valueOf(response.body());
+        }
+        return CompletableFuture.failedFuture(new IOException(response.request().uri() + " responded: "
+                + response.statusCode() + body));
     }
 
     @Override

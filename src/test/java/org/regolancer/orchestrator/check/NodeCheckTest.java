@@ -171,6 +171,23 @@ class NodeCheckTest {
     }
 
     @Test
+    void remoteJmxWithoutAPasswordFileIsACrossAndWithOneATick() throws IOException {
+        Map<String, String> raw = settings();
+        raw.put("JMX_PORT", "9010");
+        assertTrue(failure(check(raw, false)).startsWith("✗ JMX_PORT=9010 is set without JMX_PASSWORD_FILE (without one any "
+                + "local user could connect): remote JMX on 127.0.0.1:9010 is off; accepted: "));
+
+        Path file = org.regolancer.orchestrator.fixtures.RemoteJmx.passwordFile(dir);
+        raw.put("JMX_PASSWORD_FILE", file.toString());
+        List<String> lines = text(check(raw, false));
+        assertTrue(lines.contains("✓ remote JMX: 127.0.0.1:9010 for the users of JMX_PASSWORD_FILE=" + file
+                + " (owner-only), every one read-only"), String.join("\n", lines));
+
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertTrue(failure(check(raw, false)).startsWith("✗ JMX_PASSWORD_FILE=" + file + " is open to others (rw-r--r--;"));
+    }
+
+    @Test
     void telegramTestSendsOneMessage() throws IOException {
         assertEquals(0, check(settings(), true).exitCode());
         assertEquals(1, telegram.delivered().size());

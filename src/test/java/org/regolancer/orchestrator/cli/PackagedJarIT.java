@@ -89,19 +89,22 @@ class PackagedJarIT {
     }
 
     @Test
-    void remoteJmxOnLoopbackShowsTheCounters() throws Exception {
+    void remoteJmxOnLoopbackShowsTheCountersToTheUsersOfItsPasswordFile() throws Exception {
         int port = org.regolancer.orchestrator.fixtures.Listening.freePort();
         Files.writeString(install.resolve("demo/standin-behaviour"), "* * success 0.2\n");
-        Process daemon = start(Map.of("JMX_PORT", Integer.toString(port)), "--profile", "demo");
+        Path passwords = org.regolancer.orchestrator.fixtures.RemoteJmx.passwordFile(install);
+        Process daemon = start(Map.of("JMX_PORT", Integer.toString(port), "JMX_PASSWORD_FILE", passwords.toString()),
+                "--profile", "demo");
         try {
-            javax.management.remote.JMXServiceURL url = new javax.management.remote.JMXServiceURL(
-                    "service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
             javax.management.ObjectName stats = new javax.management.ObjectName(
                     "org.regolancer.orchestrator:type=Stats,name=cycles");
+            String[] login = {org.regolancer.orchestrator.fixtures.RemoteJmx.ROLE,
+                    org.regolancer.orchestrator.fixtures.RemoteJmx.PASSWORD};
             Instant deadline = Instant.now().plusSeconds(60);
             long successes = 0;
             while (Instant.now().isBefore(deadline) && successes == 0) {
-                try (javax.management.remote.JMXConnector connector = javax.management.remote.JMXConnectorFactory.connect(url)) {
+                try (javax.management.remote.JMXConnector connector = org.regolancer.orchestrator.fixtures.RemoteJmx.connect(port,
+                        login)) {
                     successes = (Long) connector.getMBeanServerConnection().getAttribute(stats, "Successes");
                 } catch (IOException | javax.management.InstanceNotFoundException e) {
                     // not listening or not registered yet
@@ -111,8 +114,43 @@ class PackagedJarIT {
             assertTrue(successes > 0, "payments counted over remote JMX:\n" + output());
             assertTrue(org.regolancer.orchestrator.fixtures.Listening.onlyOnLoopback(port),
                     "only loopback listens on the JMX port: " + org.regolancer.orchestrator.fixtures.Listening.addresses(port));
+            org.junit.jupiter.api.Assertions.assertThrows(SecurityException.class,
+                    () -> org.regolancer.orchestrator.fixtures.RemoteJmx.connect(port, null), "nobody without the password");
         } finally {
             stop(daemon);
+        }
+    }
+
+    @Test
+    void regolancerAndChecksVersionChildGetTheEnvironmentWithoutSecrets() throws Exception {
+        Files.writeString(install.resolve("demo/standin-behaviour"), "* * success 0.2\n");
+        Path seen = Files.createFile(install.resolve("demo/env.log"));
+        // secrets from the environment, as a container or a unit's Environment= gives them; the demo uses its own
+        // LNDg login, which a wrapper's variable here carries by value
+        Map<String, String> env = Map.of("LNDG_USER", "u", "LNDG_PASS", "secret-pw",
+                "TELEGRAM_TOKEN", org.regolancer.orchestrator.fixtures.FakeTelegram.TOKEN,
+                "WRAPPER_ARGS", "--login " + org.regolancer.orchestrator.demo.DemoLndg.PASSWORD,
+                "HTTPS_PROXY", "http://127.0.0.1:3128", "TORSOCKS_CONF_FILE", "/etc/tor/torsocks.conf");
+        Process daemon = start(env, "--profile", "demo");
+        try {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline) && !Files.readString(seen).contains("--\n")) {
+                Thread.sleep(100);
+            }
+        } finally {
+            stop(daemon);
+        }
+        Process check = app.start(env, "check", "--profile", "demo");
+        assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+        List<String> starts = List.of(Files.readString(seen).split("--\n"));
+        assertTrue(starts.size() >= 2, "a run, then check's --version: " + starts);
+        for (String started : starts) {
+            assertTrue(started.contains("HTTPS_PROXY=http://127.0.0.1:3128\n") && started.contains("TORSOCKS_CONF_FILE=")
+                    && started.contains("PATH=") && started.contains("NO_COLOR=1\n"), "the rest is kept: " + started);
+            for (String secret : List.of("LNDG_", "TELEGRAM_TOKEN", "WRAPPER_ARGS", "secret-pw", "AAHdqTcvCH1vGWJx",
+                    org.regolancer.orchestrator.demo.DemoLndg.PASSWORD)) {
+                assertFalse(started.contains(secret), secret + " reached a child: " + started);
+            }
         }
     }
 

@@ -40,6 +40,15 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void theChildGetsTheGivenEnvironmentAndInheritsNothing() throws Exception {
+        assertTrue(System.getenv().containsKey("PATH"), "the test's own process has variables the child could inherit");
+        List<String> lines = new ArrayList<>();
+        runner.run(List.of("env"), Map.of("NO_COLOR", "1", "HTTPS_PROXY", "http://127.0.0.1:3128"),
+                Instant.now().plusSeconds(10), lines::add);
+        assertEquals(java.util.Set.of("NO_COLOR=1", "HTTPS_PROXY=http://127.0.0.1:3128"), java.util.Set.copyOf(lines));
+    }
+
+    @Test
     void aProcessIgnoringSigtermAndItsChildrenAreKilledAfterTheGrace() throws Exception {
         Instant start = Instant.now();
         ProcessResult result = run("trap '' TERM; sleep 3611 & wait; sleep 3611", Duration.ofMillis(300), new ArrayList<>());

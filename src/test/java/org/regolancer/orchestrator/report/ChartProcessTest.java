@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.ops.ChildEnvironment;
 
 class ChartProcessTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 26);
+    private static final ChildEnvironment PLAIN = ChildEnvironment.ofThisProcess("user", "password-not-set", "");
 
     private static Map<LocalDate, DayFigures> month() {
         Map<LocalDate, DayFigures> days = new TreeMap<>();
@@ -46,7 +49,7 @@ class ChartProcessTest {
 
     @Test
     void aProcessOfItsOwnDrawsTheSamePictureAsThisOne() throws Exception {
-        byte[] png = ChartProcess.ofThisJvm().png(DAY, month());
+        byte[] png = ChartProcess.ofThisJvm(PLAIN).png(DAY, month());
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(1000, image.getWidth());
         assertEquals(ReportChart.HEIGHT, image.getHeight());
@@ -59,24 +62,39 @@ class ChartProcessTest {
 
     @Test
     void aDrawerThatFailsIsAnErrorNamingItsExitCode() {
-        ChartProcess failing = new ChartProcess(List.of("sh", "-c", "cat > /dev/null; exit 3"), Duration.ofSeconds(20));
+        ChartProcess failing = new ChartProcess(List.of("sh", "-c", "cat > /dev/null; exit 3"), Duration.ofSeconds(20), PLAIN);
         IOException e = assertThrows(IOException.class, () -> failing.png(DAY, month()));
         assertTrue(e.getMessage().contains("exited with 3"), e.getMessage());
     }
 
     @Test
     void aDrawerThatGivesNoPngIsAnError() {
-        ChartProcess text = new ChartProcess(List.of("sh", "-c", "cat"), Duration.ofSeconds(20));
+        ChartProcess text = new ChartProcess(List.of("sh", "-c", "cat"), Duration.ofSeconds(20), PLAIN);
         IOException e = assertThrows(IOException.class, () -> text.png(DAY, month()));
         assertTrue(e.getMessage().contains("no PNG"), e.getMessage());
     }
 
     @Test
     void aDrawerThatHangsIsStoppedAtItsLimit() {
-        ChartProcess hanging = new ChartProcess(List.of("sleep", "60"), Duration.ofSeconds(1));
+        ChartProcess hanging = new ChartProcess(List.of("sleep", "60"), Duration.ofSeconds(1), PLAIN);
         Instant start = Instant.now();
         IOException e = assertThrows(IOException.class, () -> hanging.png(DAY, month()));
         assertTrue(e.getMessage().contains("did not finish in 1 s"), e.getMessage());
         assertTrue(Duration.between(start, Instant.now()).toSeconds() < 10, "not waiting for the sleep");
+    }
+
+    @Test
+    void theDrawerGetsTheDaemonsEnvironmentWithoutItsSecrets(@TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path seen = dir.resolve("env");
+        Map<String, String> daemon = new java.util.HashMap<>(System.getenv());
+        daemon.put("LNDG_PASS", "chart-secret-pw");
+        daemon.put("JAVA_TOOL_OPTIONS", "-Dlndg.password=chart-secret-pw");
+        daemon.put("HTTPS_PROXY", "http://127.0.0.1:3128");
+        ChartProcess printing = new ChartProcess(List.of("sh", "-c", "env > " + seen + "; cat > /dev/null; exit 3"),
+                Duration.ofSeconds(20), new ChildEnvironment(daemon, "user", "chart-secret-pw", ""));
+        assertThrows(IOException.class, () -> printing.png(DAY, month()));
+        String env = java.nio.file.Files.readString(seen);
+        assertTrue(env.contains("HTTPS_PROXY=http://127.0.0.1:3128\n"), env);
+        assertTrue(!env.contains("chart-secret-pw") && !env.contains("LNDG_PASS"), env);
     }
 }

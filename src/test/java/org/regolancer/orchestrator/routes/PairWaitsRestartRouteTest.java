@@ -34,7 +34,10 @@ class PairWaitsRestartRouteTest extends DaemonRouteTestSupport {
         Instant lastRun = Instant.now().minus(Duration.ofMinutes(30));
         earlier.failed(resting, lastRun);
         earlier.failed(resting, lastRun);
-        new RunFiles(RunFiles.defaultBase(), dataDir).write(RunFiles.WAITS, earlier.toCsv());
+        // as the daemon before left them: its RAM folder's name kept in DATA_DIR
+        RunFiles before = new RunFiles(RunFiles.defaultBase(), java.nio.file.Files.createDirectories(dataDir));
+        before.settle();
+        before.write(RunFiles.WAITS, earlier.toCsv());
     }
 
     @Override

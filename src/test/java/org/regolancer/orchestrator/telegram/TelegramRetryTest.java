@@ -49,4 +49,17 @@ class TelegramRetryTest {
         assertTrue(TelegramRetry.decide("responded: 403{\"error_code\":403}", 1, FIRST).giveUp(), "bot blocked");
         assertTrue(TelegramRetry.decide("responded: 404{\"error_code\":404}", 1, FIRST).giveUp(), "unknown chat");
     }
+
+    @Test
+    void aFailureIsTelegramsAnswerInWordsNeverTheRequestsUri() {
+        String uri = "http://127.0.0.1:8081/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage";
+        RuntimeException refused = new RuntimeException(new java.util.concurrent.ExecutionException(new java.io.IOException(
+                uri + " responded: 500{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}")));
+        assertEquals("Telegram answered 500: Internal Server Error", TelegramRetry.why(refused));
+        RuntimeException noAnswer = new RuntimeException("Could not request GET " + uri,
+                new java.net.http.HttpTimeoutException("request timed out"));
+        assertEquals("request timed out", TelegramRetry.why(noAnswer));
+        assertEquals("LNDg /api/forwards/ answered HTTP 502 (Bad Gateway)", TelegramRetry.why(
+                new IllegalStateException("LNDg /api/forwards/ answered HTTP 502 (Bad Gateway)")), "not Telegram's: as it is");
+    }
 }

@@ -372,6 +372,8 @@ class NodeCheckTest {
                 new org.regolancer.orchestrator.pairing.ChannelId(chanId(1)), new org.regolancer.orchestrator.pairing.ChannelId(chanId(11)));
         waits.failed(pair, end);
         waits.failed(pair, end);
+        // as a running daemon left them: its DATA_DIR names its RAM folder (.ramdir)
+        Files.createDirectories(dir.resolve("data"));
         org.regolancer.orchestrator.regolancer.RunFiles ram = new org.regolancer.orchestrator.regolancer.RunFiles(
                 org.regolancer.orchestrator.regolancer.RunFiles.defaultBase(), dir.resolve("data"));
         ram.write(org.regolancer.orchestrator.regolancer.RunFiles.WAITS, waits.toCsv());

@@ -18,10 +18,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.Installation;
+import org.regolancer.orchestrator.fixtures.Markdown;
 
 /**
  * The release archive as a node gets it: unpacked in a folder of its own and run through its launcher from another
- * folder, with Java only (no Maven, no source): the demo, {@code report} and {@code check}.
+ * folder, with Java only (no Maven, no source): the demo, {@code report} and {@code check}; the manual and the pages of
+ * docs/ it links to.
  */
 class ReleaseArchiveIT {
 
@@ -60,9 +62,12 @@ class ReleaseArchiveIT {
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("demo/regolancer"))));
         for (String file : List.of("regolancer-orchestrator.jar", "routes/cycle.camel.yaml", "routes/notify.camel.yaml",
                 "application.properties", "application-demo.properties", "config.template.json", "README.md", "demo/demo-behaviour",
-                "systemd/regolancer-orchestrator.service")) {
+                "systemd/regolancer-orchestrator.service", "docs/architecture.md", "docs/testing.md", "docs/benchmarks.md")) {
             assertTrue(Files.isRegularFile(home.resolve(file)), file);
         }
+        Markdown manual = Markdown.read(home.resolve("README.md"));
+        assertTrue(manual.links().stream().anyMatch(l -> l.path().startsWith("docs/")), "the README links to docs/");
+        assertEquals(List.of(), manual.brokenLinks(), "every link of the unpacked README leads to a file in the archive");
         try (JarFile jar = new JarFile(home.resolve("regolancer-orchestrator.jar").toFile())) {
             String classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
             for (String entry : classPath.split(" ")) {

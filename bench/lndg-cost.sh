@@ -9,8 +9,8 @@
 #         pair runs every cycle: a cycle ends within a second and the next one fetches again)
 # With BASELINE=DIR (a checkout where `mvn package` ran) that build runs the same scenarios at the same time.
 # Figures are taken after WARMUP seconds, over MEASURE seconds.
-# With REAL_LNDG=URL (a real LNDg, e.g. `manage.py runserver`, filled with the scenario's channels: see the README's
-# Footprint), REAL_LNDG_PID (its process), REAL_LNDG_LOG (its request log, stderr of runserver), REAL_LNDG_USER and
+# With REAL_LNDG=URL (a real LNDg, e.g. `manage.py runserver`, filled with the scenario's channels: see
+# docs/benchmarks.md), REAL_LNDG_PID (its process), REAL_LNDG_LOG (its request log, stderr of runserver), REAL_LNDG_USER and
 # REAL_LNDG_PASS, each build runs alone against it, one after the other, and LNDg's own CPU per minute is measured
 # (/proc/PID/stat), with its requests per minute by kind read from its log. SCENARIOS names what LNDg holds.
 # Usage: bench/lndg-cost.sh   (after `mvn -B package -DskipTests`; bash, a JDK, coreutils)

@@ -80,7 +80,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
 
     /**
      * The daily report's service; the {@code report} command builds the same one, drawing its chart in its own
-     * (short-lived) process, where the daemon draws it in a process of the chart's own (README: Footprint).
+     * (short-lived) process, where the daemon draws it in a process of the chart's own (docs/benchmarks.md: Footprint).
      */
     public static ReportService reportService(Settings settings, LndgHttp http, Clock clock, ErrorLog errors, ChartDrawer chart) {
         LndgReportClient lndg = new LndgReportClient(http, settings.lndgZone());

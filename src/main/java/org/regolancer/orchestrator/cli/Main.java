@@ -39,12 +39,15 @@ public final class Main {
             + "       regolancer-orchestrator check [--telegram-test] [--profile demo] [--env-file FILE]\n"
             + "(bin/regolancer-orchestrator, or java -jar regolancer-orchestrator.jar)";
 
+    /** What the daemon's jar is asked to do: run (no command word), {@code report}, {@code check}, or print its usage. */
+    enum Verb { RUN, REPORT, CHECK, HELP }
+
     /** What the command line asks for. */
-    record CommandLine(String command, String profile, Path envFile, LocalDate date, Path chart, boolean telegramTest) {
+    record CommandLine(Verb command, String profile, Path envFile, LocalDate date, Path chart, boolean telegramTest) {
 
         /** @throws IllegalArgumentException with the message to print (usage included) */
         static CommandLine parse(String... args) {
-            String command = "run";
+            Verb command = Verb.RUN;
             String profile = null;
             Path envFile = null;
             LocalDate date = null;
@@ -59,19 +62,19 @@ public final class Main {
                 } else if (arg.equals("--env-file") && i + 1 < args.length) {
                     envFile = callerPath(args[++i]);
                 } else if ((arg.equals("report") || arg.equals("check")) && i == 0) {
-                    command = arg;
-                } else if (command.equals("report") && arg.equals("--date") && i + 1 < args.length) {
+                    command = arg.equals("report") ? Verb.REPORT : Verb.CHECK;
+                } else if (command == Verb.REPORT && arg.equals("--date") && i + 1 < args.length) {
                     try {
                         date = LocalDate.parse(args[++i]);
                     } catch (java.time.format.DateTimeParseException e) {
                         throw new IllegalArgumentException("--date " + args[i] + " is invalid; accepted: YYYY-MM-DD");
                     }
-                } else if (command.equals("report") && arg.equals("--chart") && i + 1 < args.length) {
+                } else if (command == Verb.REPORT && arg.equals("--chart") && i + 1 < args.length) {
                     chart = callerPath(args[++i]);
-                } else if (command.equals("check") && arg.equals("--telegram-test")) {
+                } else if (command == Verb.CHECK && arg.equals("--telegram-test")) {
                     telegramTest = true;
                 } else if (arg.equals("--help") || arg.equals("-h")) {
-                    return new CommandLine("help", profile, envFile, date, chart, telegramTest);
+                    return new CommandLine(Verb.HELP, profile, envFile, date, chart, telegramTest);
                 } else {
                     throw new IllegalArgumentException("unknown argument '" + arg + "'; " + USAGE);
                 }
@@ -99,21 +102,17 @@ public final class Main {
             return;
         }
         System.exit(switch (line.command()) {
-            case "help" -> {
+            case HELP -> {
                 System.out.println(USAGE);
                 yield 0;
             }
-            case "report" -> ReportCommand.run(line.profile(), line.envFile(), line.date(), line.chart());
-            case "check" -> CheckCommand.run(line.profile(), line.envFile(), line.telegramTest());
-            default -> run(line.profile(), line.envFile());
+            case REPORT -> ReportCommand.run(line.profile(), line.envFile(), line.date(), line.chart());
+            case CHECK -> CheckCommand.run(line.profile(), line.envFile(), line.telegramTest());
+            case RUN -> run(line.profile(), line.envFile());
         });
     }
 
     /** Every setting, validated; in the demo, pointed at the demo's loopback LNDg. */
-    static Settings settings(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
-        return settings(intake(workingDir, profile, envFile, demoLndg), workingDir, demoLndg);
-    }
-
     static Settings settings(Intake intake, Path workingDir, DemoLndg demoLndg) {
         intake.requireDryRun();
         Settings settings = SettingsLoader.load(intake.raw()::get, workingDir, demoLndg != null);
@@ -178,11 +177,6 @@ public final class Main {
         } catch (java.io.IOException e) {
             throw new SettingsException("the demo's node sample cannot be read (" + org.regolancer.orchestrator.ops.ErrorLog.describe(e) + ")");
         }
-    }
-
-    /** The raw settings (defaults, profile, .env, environment); in the demo, pointed at the demo's loopback LNDg. */
-    static Map<String, String> raw(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
-        return intake(workingDir, profile, envFile, demoLndg).raw();
     }
 
     /** The start-up line's words for the fee policy. */

@@ -31,7 +31,7 @@ final class ReportCommand {
         Path workingDir = Path.of("").toAbsolutePath();
         DemoLndg demoLndg = "demo".equals(profile) ? DemoLndg.start() : null;
         try {
-            java.util.Map<String, String> raw = Main.raw(workingDir, profile, envFile, demoLndg);
+            java.util.Map<String, String> raw = Main.intake(workingDir, profile, envFile, demoLndg).raw();
             String missing = missingLogin(raw);
             if (missing != null) {
                 System.err.println("regolancer-orchestrator: report reads LNDg: set " + missing + " (your LNDg login) in "

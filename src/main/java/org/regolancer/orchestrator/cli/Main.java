@@ -250,9 +250,11 @@ public final class Main {
         org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
         camel.configure().addConfiguration(new OrchestratorConfiguration(settings, lifecycle));
         camel.setPropertyPlaceholderLocations("file:application.properties;optional=true,classpath:application.properties");
-        Properties normalised = new Properties();
-        normalised.putAll(settings.toProperties());
-        camel.setOverrideProperties(normalised);
+        // Camel Main reads its management server's keys as it starts, before the configuration puts the settings (these
+        // keys among them) into the properties
+        Properties server = new Properties();
+        server.putAll(Settings.managementProperties(settings.managementPort()));
+        camel.setOverrideProperties(server);
         lifecycle.setOnFinished(camel::completed);
 
         camel.addMainListener(new MainListenerSupport() {

@@ -1,7 +1,6 @@
 package org.regolancer.orchestrator.wiring;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -49,31 +48,26 @@ import org.regolancer.orchestrator.regolancer.RunFiles;
 import org.regolancer.orchestrator.report.ChartProcess;
 import org.regolancer.orchestrator.report.ReportService;
 import org.regolancer.orchestrator.settings.Settings;
-import org.regolancer.orchestrator.settings.SettingsLoader;
 import org.regolancer.orchestrator.telegram.BotApi;
 import org.regolancer.orchestrator.telegram.NoticeSender;
 import org.regolancer.orchestrator.telegram.PendingNotices;
 
 /**
  * Binds the plain beans the routes call, by name, and configures the components that hold secrets (LNDg auth,
- * the bot token) so no endpoint URI carries them. Settings come validated from {@link Main}, or — in route
- * tests — from Camel's properties; they go into Camel's properties here, once. The parts the commands build too come
- * from {@link Parts}; the stop is {@link ShutdownSequence}.
+ * the bot token) so no endpoint URI carries them. The settings come validated, and go into Camel's properties here,
+ * once. The parts the commands build too come from {@link Parts}; the stop is {@link ShutdownSequence}.
  */
 public class OrchestratorConfiguration implements CamelConfiguration {
 
     /** A one-cycle run (RUN_FOREVER=false) gives its notices this long before the daemon stops. */
     static final Duration ONE_CYCLE_NOTICE_WAIT = Duration.ofSeconds(60);
 
-    private final Settings given;
+    private final Settings settings;
     private final Lifecycle lifecycle;
 
-    public OrchestratorConfiguration() {
-        this(null, new Lifecycle());
-    }
-
+    /** @param settings every setting, validated (by {@code Main}, or a route test) */
     public OrchestratorConfiguration(Settings settings, Lifecycle lifecycle) {
-        this.given = settings;
+        this.settings = settings;
         this.lifecycle = lifecycle;
     }
 
@@ -82,8 +76,6 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         PropertiesComponent pc = (PropertiesComponent) context.getPropertiesComponent();
         // settings come only from our loader (env > .env > properties), never raw from the environment
         pc.setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
-        Settings settings = given != null ? given
-                : SettingsLoader.load(key -> pc.resolveProperty(key).orElse(null), Path.of(""), false);
         // the routes read the settings (and what they imply) as properties: put there once, here
         settings.toProperties().forEach(pc::addOverrideProperty);
 

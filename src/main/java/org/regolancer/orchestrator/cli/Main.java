@@ -17,6 +17,19 @@ import org.regolancer.orchestrator.settings.SettingsException;
 import org.regolancer.orchestrator.settings.SettingsLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Set;
+import org.regolancer.orchestrator.judgment.FeePolicy;
+import org.regolancer.orchestrator.lndg.LndgTls;
+import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.regolancer.TemplateCheck;
 
 /**
  * {@code java -jar regolancer-orchestrator.jar [--profile demo]}: validates every setting before Camel starts
@@ -66,7 +79,7 @@ public final class Main {
                 } else if (command == Verb.REPORT && arg.equals("--date") && i + 1 < args.length) {
                     try {
                         date = LocalDate.parse(args[++i]);
-                    } catch (java.time.format.DateTimeParseException e) {
+                    } catch (DateTimeParseException e) {
                         throw new IllegalArgumentException("--date " + args[i] + " is invalid; accepted: YYYY-MM-DD");
                     }
                 } else if (command == Verb.REPORT && arg.equals("--chart") && i + 1 < args.length) {
@@ -138,7 +151,7 @@ public final class Main {
          * unknown keys, its LightningOS keys in use, the original's keys it lacks, a relative DATA_DIR.
          */
         List<DotenvReview.Finding> findings(Settings settings) {
-            List<DotenvReview.Finding> findings = new java.util.ArrayList<>();
+            List<DotenvReview.Finding> findings = new ArrayList<>();
             if (review != null) {
                 findings.addAll(review.findings(envFile.toString(), raw::get));
             }
@@ -169,19 +182,19 @@ public final class Main {
      * regolancer with a behaviour file of its own.
      */
     static void demoNode(Settings settings, DemoLndg demoLndg) {
-        if (demoLndg == null || java.nio.file.Files.exists(settings.regolancerBin().resolveSibling("standin-behaviour"))) {
+        if (demoLndg == null || Files.exists(settings.regolancerBin().resolveSibling("standin-behaviour"))) {
             return;
         }
         try {
             demoLndg.actAsNode(settings.dataDir().resolve("rebalances.csv"));
-        } catch (java.io.IOException e) {
-            throw new SettingsException("the demo's node sample cannot be read (" + org.regolancer.orchestrator.ops.ErrorLog.describe(e) + ")");
+        } catch (IOException e) {
+            throw new SettingsException("the demo's node sample cannot be read (" + ErrorLog.describe(e) + ")");
         }
     }
 
     /** The start-up line's words for the fee policy. */
     static String feePolicyText(Settings settings) {
-        return (settings.feePolicy() == org.regolancer.orchestrator.judgment.FeePolicy.LNDG
+        return (settings.feePolicy() == FeePolicy.LNDG
                 ? "fee policy lndg (each target's ar_max_cost, capped at LNDg's AR-MaxFeeRate)"
                 : "fee policy template (the template's fee keys)")
                 + (settings.maxFeeCeiling().isPresent() ? ", no fee limit above " + settings.maxFeePpm() + " ppm" : "");
@@ -209,7 +222,7 @@ public final class Main {
         Settings settings;
         Intake intake;
         try {
-            if (!java.nio.file.Files.isDirectory(workingDir.resolve("routes"))) {
+            if (!Files.isDirectory(workingDir.resolve("routes"))) {
                 throw new SettingsException("no routes/ folder in " + workingDir
                         + "; start the daemon in its install folder (where application.properties and routes/ are)");
             }
@@ -227,11 +240,10 @@ public final class Main {
         }
 
         // one daemon per DATA_DIR: two would run every pair twice and interleave the ledger
-        java.nio.channels.FileChannel lockChannel = java.nio.channels.FileChannel.open(settings.dataDir().resolve(".lock"),
-                java.util.Set.of(java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE),
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        java.nio.channels.FileLock lock = lockChannel.tryLock();
+        FileChannel lockChannel = FileChannel.open(settings.dataDir().resolve(".lock"),
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        FileLock lock = lockChannel.tryLock();
         if (lock == null) {
             lockChannel.close();
             System.err.println("regolancer-orchestrator: DATA_DIR=" + settings.dataDir() + " is in use by another "
@@ -247,6 +259,7 @@ public final class Main {
         intake.findings(settings).forEach(finding -> LOG.warn(finding.line()));
 
         Lifecycle lifecycle = new Lifecycle();
+        // Camel's Main (ours has its name)
         org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
         camel.configure().addConfiguration(new OrchestratorConfiguration(settings, lifecycle));
         camel.setPropertyPlaceholderLocations("file:application.properties;optional=true,classpath:application.properties");
@@ -265,12 +278,12 @@ public final class Main {
                         settings.lndgBaseUrl(), settings.maxWorkers(), settings.maxCycleSeconds(), settings.sleepSeconds(),
                         settings.amountInitial(), feePolicyText(settings), waitsText(settings), budgetText(settings),
                         settings.dryRun() ? ", DRY RUN" : "", settings.sendPaymentMessages() ? ", Telegram on" : "");
-                org.regolancer.orchestrator.lndg.LndgTls.cleartext(settings.lndgBaseUrl())
+                LndgTls.cleartext(settings.lndgBaseUrl())
                         .ifPresent(why -> LOG.warn("{}: {}", why.what(), why.todo()));
             }
         });
         // what regolancer ignores in the template, or what we change for it: said once
-        org.regolancer.orchestrator.regolancer.TemplateCheck.warnings(settings.template())
+        TemplateCheck.warnings(settings.template())
                 .forEach(warning -> LOG.warn("CONFIG_TEMPLATE={}: {}", settings.configTemplate(), warning));
         try {
             camel.run();

@@ -13,6 +13,7 @@ import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.telegram.BotApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.regolancer.orchestrator.telegram.TelegramHtml;
 
 /**
  * Telegram commands (opt-in): which messages are commands for us, and what they answer. Accepted only from the chat
@@ -100,12 +101,12 @@ public class CommandDesk {
             };
         } catch (IOException e) {
             errors.report("telegram", "/" + command.name() + " could not be done", e);
-            return "/" + command.name() + " failed: " + org.regolancer.orchestrator.telegram.TelegramHtml.escape(ErrorLog.describe(e));
+            return "/" + command.name() + " failed: " + TelegramHtml.escape(ErrorLog.describe(e));
         }
     }
 
     private static String unknown(Command command) {
-        return "Unknown command /" + org.regolancer.orchestrator.telegram.TelegramHtml.escape(command.name()) + ".\n\n" + HELP;
+        return "Unknown command /" + TelegramHtml.escape(command.name()) + ".\n\n" + HELP;
     }
 
     public String building() {

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.regolancer.orchestrator.cli.Main.CommandLine;
-import org.regolancer.orchestrator.cli.Main.Verb;
+import org.regolancer.orchestrator.cli.CommandLine.Verb;
 
 /** The jar's command line: a command word only first, each command's own options only after it. */
 class CommandLineTest {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ShutdownSequence extends SimpleEventNotifierSupport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrchestratorConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ShutdownSequence.class);
     /** SIGTERM, then SIGKILL this much later. */
     static final Duration KILL_GRACE = Duration.ofSeconds(3);
     /** At a stop, notices are sent until this long after it began; what is left waits for the next start. */

@@ -10,10 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.Installation;
 import org.regolancer.orchestrator.fixtures.TestChannels;
@@ -55,11 +56,8 @@ class BigLndgAnswerIT {
             Process daemon = app.startWithLauncherOptions(env);
             try {
                 Path ledger = app.resolve("data/rebalances.csv");
-                Instant deadline = Instant.now().plusSeconds(90);
-                while (Instant.now().isBefore(deadline) && daemon.isAlive()
-                        && !(Files.exists(ledger) && Files.readAllLines(ledger).size() >= 2)) {
-                    Thread.sleep(200);
-                }
+                Await.until(Duration.ofSeconds(90), () -> !daemon.isAlive()
+                        || Files.exists(ledger) && Files.readAllLines(ledger).size() >= 2);
                 assertTrue(daemon.isAlive(), "the daemon runs on (exit " + (daemon.isAlive() ? "" : daemon.exitValue()) + "):\n"
                         + app.output());
                 assertTrue(Files.exists(ledger) && Files.readAllLines(ledger).size() >= 2,

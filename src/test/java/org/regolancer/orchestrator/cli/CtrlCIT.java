@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.fixtures.Installation;
 import org.regolancer.orchestrator.regolancer.RunFiles;
 
@@ -110,17 +110,7 @@ class CtrlCIT {
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 
-    private interface Check {
-        boolean holds() throws IOException;
-    }
-
-    private static void await(Check check, int seconds, String what) throws Exception {
-        Instant end = Instant.now().plus(Duration.ofSeconds(seconds));
-        while (!check.holds()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("not within " + seconds + " s: " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(Await.Condition check, int seconds, String what) throws Exception {
+        Await.orFail(Duration.ofSeconds(seconds), check, what);
     }
 }

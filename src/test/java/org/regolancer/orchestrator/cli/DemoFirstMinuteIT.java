@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.fixtures.Installation;
 
 /**
@@ -32,17 +33,11 @@ class DemoFirstMinuteIT {
             Instant started = Instant.now();
             Process daemon = app.start(Map.of(), "--profile", "demo");
             try {
-                boolean paid = false;
-                while (!paid && Duration.between(started, Instant.now()).toSeconds() < 15) {
-                    Thread.sleep(200);
-                    paid = rows(ledger) > rowsBefore && app.output().contains("Telegram (demo, not sent): ⚖️ <b>Rebalanced");
-                }
+                boolean paid = Await.until(Duration.ofSeconds(15).minus(Duration.between(started, Instant.now())),
+                        () -> rows(ledger) > rowsBefore && app.output().contains("Telegram (demo, not sent): ⚖️ <b>Rebalanced"));
                 assertTrue(paid, "start " + start + ": a payment, recorded and announced, within 15 s:\n" + app.output());
                 if (start == 1) {
-                    Instant deadline = Instant.now().plusSeconds(120);
-                    while (!app.output().contains("INFO Balanced: no channel needs a refill") && Instant.now().isBefore(deadline)) {
-                        Thread.sleep(500);
-                    }
+                    Await.until(Duration.ofSeconds(120), () -> app.output().contains("INFO Balanced: no channel needs a refill"));
                     String out = app.output();
                     assertTrue(out.contains("INFO Balanced: no channel needs a refill"), "the node settles:\n" + out);
                     assertTrue(out.contains("ended: NOTHING_POSSIBLE"), "some pairs never pay:\n" + out);

@@ -11,7 +11,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.Installation;
 import org.regolancer.orchestrator.regolancer.RunFiles;
@@ -114,7 +115,9 @@ class LedgerDurabilityIT {
         List<ProcessHandle> runs;
         try {
             await(() -> paid() >= 1, 60, "a run paid");
-            Thread.sleep(300);
+            // the run that paid hangs now: its nap is among the daemon's descendants
+            await(() -> daemon.descendants().anyMatch(p -> p.info().commandLine().orElse("").contains("sleep 60")), 10,
+                    "the paid run hangs");
             runs = daemon.descendants().toList();
         } finally {
             daemon.destroyForcibly();
@@ -229,12 +232,8 @@ class LedgerDurabilityIT {
     }
 
     private void await(BooleanSupplier condition, int seconds, String what) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(seconds);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting: " + what + "\n" + app.output() + "\nerrors.log:\n" + read(errors));
-            }
-            Thread.sleep(100);
+        if (!Await.until(Duration.ofSeconds(seconds), condition::getAsBoolean)) {
+            throw new AssertionError("timed out waiting: " + what + "\n" + app.output() + "\nerrors.log:\n" + read(errors));
         }
     }
 }

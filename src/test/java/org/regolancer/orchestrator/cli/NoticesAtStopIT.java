@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.FakeTelegram;
 import org.regolancer.orchestrator.fixtures.Installation;
@@ -141,7 +142,7 @@ class NoticesAtStopIT {
         try {
             await(() -> telegram.delivered().size() >= paid.size() && !Files.exists(pending), 30,
                     "the waiting notices went out and their file is gone");
-            Thread.sleep(1500);
+            // the stop below sends or keeps whatever still waits: a notice sent twice would be seen after it
         } finally {
             Installation.stop(again);
         }
@@ -161,10 +162,6 @@ class NoticesAtStopIT {
     }
 
     private void await(BooleanSupplier condition, int seconds, String what) throws Exception {
-        Instant end = Instant.now().plusSeconds(seconds);
-        while (Instant.now().isBefore(end) && !condition.getAsBoolean()) {
-            Thread.sleep(100);
-        }
-        assertTrue(condition.getAsBoolean(), what + ":\n" + app.output());
+        assertTrue(Await.until(Duration.ofSeconds(seconds), condition::getAsBoolean), what + ":\n" + app.output());
     }
 }

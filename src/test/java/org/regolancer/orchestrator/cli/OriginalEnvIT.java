@@ -23,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.FakeTelegram;
 import org.regolancer.orchestrator.fixtures.Installation;
@@ -87,15 +88,8 @@ class OriginalEnvIT {
         return telegram.deliveredTo(FakeTelegram.CHAT_ID).stream().map(m -> m.path("text").asText()).toList();
     }
 
-    private static boolean await(Duration max, BooleanSupplier condition) throws InterruptedException {
-        Instant end = Instant.now().plus(max);
-        while (Instant.now().isBefore(end)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
+    private static boolean await(Duration max, BooleanSupplier condition) throws Exception {
+        return Await.until(max, condition::getAsBoolean);
     }
 
     private String output() {

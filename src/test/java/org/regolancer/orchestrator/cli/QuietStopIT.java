@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.fixtures.Installation;
 import org.regolancer.orchestrator.regolancer.RunFiles;
 
@@ -89,10 +89,7 @@ class QuietStopIT {
             Files.deleteIfExists(app.resolve("out.log"));
             Process daemon = app.start(Map.of(), "--profile", "demo");
             try {
-                Instant deadline = Instant.now().plusSeconds(90);
-                while (!app.output().contains("INFO Rebalanced ") && Instant.now().isBefore(deadline) && daemon.isAlive()) {
-                    Thread.sleep(50);
-                }
+                Await.until(Duration.ofSeconds(90), () -> app.output().contains("INFO Rebalanced ") || !daemon.isAlive());
                 assertTrue(app.output().contains("INFO Rebalanced "), "a payment:\n" + app.output());
                 Thread.sleep(Duration.ofSeconds(1).toMillis());
                 daemon.destroy();

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +17,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.fixtures.Installation;
 import org.regolancer.orchestrator.fixtures.Markdown;
 
@@ -86,10 +87,7 @@ class ReleaseArchiveIT {
                 .redirectOutput(elsewhere.resolve("daemon.log").toFile()).start();
         try {
             Path ledger = home.resolve("demo/data/rebalances.csv");
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (Instant.now().isBefore(deadline) && !(Files.exists(ledger) && Files.readAllLines(ledger).size() >= 2)) {
-                Thread.sleep(200);
-            }
+            Await.until(Duration.ofSeconds(60), () -> Files.exists(ledger) && Files.readAllLines(ledger).size() >= 2);
             assertTrue(Files.exists(ledger) && Files.readAllLines(ledger).size() >= 2, "the demo paid, in its install folder:\n"
                     + Files.readString(elsewhere.resolve("daemon.log")));
 

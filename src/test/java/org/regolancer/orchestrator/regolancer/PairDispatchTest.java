@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.pairing.Channel;
 import org.regolancer.orchestrator.pairing.Pair;
 
@@ -32,14 +33,22 @@ class PairDispatchTest {
     }
 
     /** A second worker asking for a pair. */
-    private static CompletableFuture<Optional<Pair>> takeInBackground(PairDispatch dispatch) {
-        return CompletableFuture.supplyAsync(() -> {
+    /** A worker's take() on a thread of its own, handed back once that worker waits in it (or has its answer). */
+    private static CompletableFuture<Optional<Pair>> takeInBackground(PairDispatch dispatch) throws Exception {
+        CompletableFuture<Optional<Pair>> result = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
             try {
-                return dispatch.take();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                result.complete(dispatch.take());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
             }
-        });
+        }, "worker");
+        worker.setDaemon(true);
+        worker.start();
+        // take() waits on a condition with a deadline: TIMED_WAITING, and nothing else in it is timed
+        assertTrue(Await.until(Duration.ofSeconds(5), () -> result.isDone() || worker.getState() == Thread.State.TIMED_WAITING),
+                "the worker waits in take()");
+        return result;
     }
 
     @Test
@@ -60,7 +69,6 @@ class PairDispatchTest {
         assertEquals(s2t2, dispatch.take().orElseThrow(), "2→3 waits: channel 3 is busy");
         dispatch.release(s2t2);
         CompletableFuture<Optional<Pair>> next = takeInBackground(dispatch);
-        Thread.sleep(200);
         assertTrue(!next.isDone(), "2→3 still waits for channel 3");
         assertEquals(1, dispatch.dropTarget(T1.id()), "1→3 paid into 3: 2→3 does not run in this cycle");
         dispatch.release(s1t1);
@@ -76,7 +84,6 @@ class PairDispatchTest {
         PairDispatch dispatch = dispatch(List.of(a, b), 1, Duration.ofMinutes(1));
         assertEquals(a, dispatch.take().orElseThrow());
         CompletableFuture<Optional<Pair>> next = takeInBackground(dispatch);
-        Thread.sleep(200);
         assertTrue(!next.isDone(), "second worker waits while one run goes");
         dispatch.release(a);
         assertEquals(b, next.get(2, TimeUnit.SECONDS).orElseThrow());
@@ -89,7 +96,7 @@ class PairDispatchTest {
         PairDispatch dispatch = dispatch(List.of(a, sameSource), 2, Duration.ofMinutes(1));
         dispatch.take();
         CompletableFuture<Optional<Pair>> next = takeInBackground(dispatch);
-        Thread.sleep(100);
+        assertTrue(!next.isDone(), "1→4 waits for channel 1");
         dispatch.release(a);
         assertEquals(sameSource, next.get(2, TimeUnit.SECONDS).orElseThrow());
     }
@@ -103,7 +110,7 @@ class PairDispatchTest {
         PairDispatch closing = dispatch(List.of(new Pair(S1, T1), new Pair(S1, T2)), 2, Duration.ofMinutes(1));
         closing.take();
         CompletableFuture<Optional<Pair>> waiting = takeInBackground(closing);
-        Thread.sleep(100);
+        assertTrue(!waiting.isDone(), "1→4 waits for channel 1");
         closing.close();
         assertEquals(Optional.empty(), waiting.get(2, TimeUnit.SECONDS), "close wakes the waiting worker");
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 
 class ProcessRunnerTest {
 
@@ -56,7 +57,9 @@ class ProcessRunnerTest {
         assertTrue(result.stoppedByUs());
         assertEquals(137, result.exitValue(), "SIGKILL");
         assertTrue(took.toMillis() < 3000, "deadline 300 ms + grace 500 ms, took " + took);
-        Thread.sleep(200);
+        // the killed children are reaped a moment later
+        Await.until(Duration.ofSeconds(2), () -> ProcessHandle.allProcesses()
+                .noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 3611")));
         assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 3611")));
     }
 
@@ -156,19 +159,18 @@ class ProcessRunnerTest {
     @RepeatedTest(20)
     void aRunStoppedWhileItPrintsEndsAsAStoppedResultNotAnError() throws Exception {
         ProcessRunner stopping = new ProcessRunner(Duration.ofMillis(500), Clock.systemUTC());
+        java.util.concurrent.atomic.AtomicLong printed = new java.util.concurrent.atomic.AtomicLong();
         try {
             java.util.concurrent.CompletableFuture<ProcessResult> result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return stopping.run(List.of("bash", "-c", "while :; do echo payment line; done"), Map.of(),
-                            Instant.now().plusSeconds(30), line -> { });
+                            Instant.now().plusSeconds(30), line -> printed.incrementAndGet());
                 } catch (Exception e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
             });
-            while (stopping.runningCount() == 0) {
-                Thread.sleep(5);
-            }
-            Thread.sleep(50);
+            // stopped while it prints: its lines are being read
+            assertTrue(Await.until(Duration.ofSeconds(10), () -> stopping.runningCount() > 0 && printed.get() > 100));
             stopping.close();
             ProcessResult ended = result.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertTrue(ended.stoppedByUs());

@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
@@ -102,7 +104,9 @@ class DailyReportRouteTest extends DaemonRouteTestSupport {
                 history.get(history.size() - 1));
         assertTrue(history.stream().noneMatch(l -> l.startsWith(today.toString())), "today is stored once it has ended");
 
-        Thread.sleep(4500);
+        // two whole firings after the report went out (the first may be the one that sent it): the cron fired again
+        NotifyBuilder firedAgain = new NotifyBuilder(context).fromRoute("report-schedule").whenCompleted(2).create();
+        assertTrue(firedAgain.matches(10, TimeUnit.SECONDS), "the cron fires every 2 s");
         assertEquals(1, reports().size(), "the cron fired again, the day was not reported twice");
         assertEquals(1, telegram.photos().size());
         assertEquals(366, Files.readAllLines(dataDir.resolve("daily-report.csv")).size(), "nothing rewritten");

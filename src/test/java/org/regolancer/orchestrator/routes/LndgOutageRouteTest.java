@@ -9,6 +9,7 @@ import static org.regolancer.orchestrator.fixtures.TestChannels.target;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,14 @@ class LndgOutageRouteTest extends DaemonRouteTestSupport {
     @Test
     void aRefusedConnectionIsRetriedWithAGrowingPauseThenALoopingNextIsRefusedThenItPays() throws Exception {
         assertTrue(await(Duration.ofSeconds(10), () -> stats().getFetchFailures() >= 3), "cycles fail on a closed port");
+        // four more failures: still trying (within 4 s: at least one a second), and their three pauses took at least
+        // 3 × 250 ms (at most eight in 2 s), not a hot loop; at most once per 400 ms once the pause has grown
         long before = stats().getFetchFailures();
-        Thread.sleep(2000);
-        long during = stats().getFetchFailures() - before;
-        assertTrue(during >= 2 && during <= 8, "still trying, at most once per 400 ms once the pause has grown, not a hot loop: " + during);
+        Instant from = Instant.now();
+        assertTrue(await(Duration.ofSeconds(4), () -> stats().getFetchFailures() >= before + 4), "still trying: "
+                + (stats().getFetchFailures() - before));
+        long took = Duration.between(from, Instant.now()).toMillis();
+        assertTrue(took >= 750, "not a hot loop: 4 failures in " + took + " ms");
         assertTrue(lifecycleRunning(), "the daemon goes on");
 
         late = new FakeLndg(port).withChannels(List.of(source(1, "S1"), target(11, "T1")));

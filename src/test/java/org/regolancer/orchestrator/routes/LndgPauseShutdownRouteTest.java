@@ -40,7 +40,7 @@ class LndgPauseShutdownRouteTest extends DaemonRouteTestSupport {
     @Test
     void stopsDuringTheMinuteItLeavesLndgAlone() throws Exception {
         assertTrue(await(Duration.ofSeconds(10), () -> stats().getFetchFailures() == 1));
-        Thread.sleep(500);
+        assertTrue(await(Duration.ofSeconds(5), () -> inRouteFor("cycle", Duration.ofMillis(500))), "a cycle in the pause");
         var stats = stats();
         Instant start = Instant.now();
         context.stop();

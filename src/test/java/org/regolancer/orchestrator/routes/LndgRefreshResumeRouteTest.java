@@ -49,7 +49,8 @@ class LndgRefreshResumeRouteTest extends DaemonRouteTestSupport {
     @Test
     void aResumeEndsTheWaitAndRunsStartWithinSleepSeconds() throws Exception {
         assertTrue(await(Duration.ofSeconds(10), () -> stats().getCycles() >= 1), "a paused cycle");
-        Thread.sleep(1_500);
+        // the next cycle began after SLEEP_SECONDS and stays in its wait
+        assertTrue(await(Duration.ofSeconds(5), () -> inRouteFor("cycle", Duration.ofMillis(500))), "the next cycle waits");
         assertEquals(1, lndg.requests().size(), "paused, nothing ran: the next fetch waits for LNDg's refresh");
         assertEquals(List.of(), regolancer.runs());
 

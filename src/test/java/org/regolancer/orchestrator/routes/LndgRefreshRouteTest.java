@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.regolancer.orchestrator.fixtures.TestChannels.source;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,10 @@ class LndgRefreshRouteTest extends DaemonRouteTestSupport {
 
     @Test
     void idleCyclesFetchAtMostEveryRefreshInterval() throws Exception {
-        Thread.sleep(7_000);
+        // one fetch every 2 s: three within 7 s, then a fourth for three gaps to measure (the gaps bound the rate)
+        assertTrue(await(Duration.ofSeconds(7), () -> lndg.requests().size() >= 3), "about one fetch every 2 s in 7 s: "
+                + lndg.requests().size());
+        assertTrue(await(Duration.ofSeconds(4), () -> lndg.requests().size() >= 4), "a fourth fetch: " + lndg.requests().size());
         List<FakeLndg.Request> fetches = lndg.requests();
         assertTrue(fetches.size() >= 3 && fetches.size() <= 5, "about one fetch every 2 s in 7 s: " + fetches.size());
         for (int i = 1; i < fetches.size(); i++) {
@@ -41,7 +45,9 @@ class LndgRefreshRouteTest extends DaemonRouteTestSupport {
             long slack = i == 1 ? 300 : 50;
             assertTrue(gapMillis >= REFRESH_SECONDS * 1000 - slack, "fetch " + i + " came " + gapMillis + " ms after the last");
         }
-        // while waiting, the cycle's thread sleeps: a handful of cycles, not one per millisecond
+        // while waiting, the cycle's thread sleeps: a handful of cycles, not one per millisecond (the last fetch's
+        // cycle counted as it ends)
+        assertTrue(await(Duration.ofSeconds(1), () -> stats().getCycles() >= fetches.size()), "the fetches' cycles ended");
         assertEquals(fetches.size(), stats().getCycles(), "each cycle fetched");
     }
 

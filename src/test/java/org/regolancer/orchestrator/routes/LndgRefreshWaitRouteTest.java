@@ -66,7 +66,7 @@ class LndgRefreshWaitRouteTest extends DaemonRouteTestSupport {
     @Test
     void aStopDuringTheWaitIsPrompt() throws Exception {
         assertTrue(await(Duration.ofSeconds(10), () -> stats().getCycles() >= 1));
-        Thread.sleep(300);
+        assertTrue(await(Duration.ofSeconds(5), () -> inRouteFor("cycle", Duration.ofMillis(300))), "the next cycle waits");
         long start = System.nanoTime();
         context.stop();
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
@@ -77,7 +77,7 @@ class LndgRefreshWaitRouteTest extends DaemonRouteTestSupport {
     @Test
     void aReloadOfTheCycleRouteIsNotHeldUpByTheWait() throws Exception {
         assertTrue(await(Duration.ofSeconds(10), () -> stats().getCycles() >= 1));
-        Thread.sleep(300);
+        assertTrue(await(Duration.ofSeconds(5), () -> inRouteFor("cycle", Duration.ofMillis(300))), "the next cycle waits");
         Route before = context.getRoute("cycle");
         Path cycle = ROUTES.resolve("cycle.camel.yaml");
         Path temp = ROUTES.resolve(".cycle.camel.yaml.tmp");
@@ -92,7 +92,8 @@ class LndgRefreshWaitRouteTest extends DaemonRouteTestSupport {
         assertTrue(tookMillis < 4_000, "reloaded in " + tookMillis + " ms, not after the route's 8 s grace");
         assertTrue(errorLines().isEmpty(), errorLines().toString());
         int fetched = lndg.requests().size();
-        Thread.sleep(1_000);
+        // a cycle of the reloaded route has begun and stays a second without fetching
+        assertTrue(await(Duration.ofSeconds(5), () -> inRouteFor("cycle", Duration.ofSeconds(1))), "the reloaded route's cycle");
         assertEquals(fetched, lndg.requests().size(), "the reloaded route waits for LNDg's refresh too");
     }
 }

@@ -29,7 +29,10 @@ class ShutdownRouteTest extends DaemonRouteTestSupport {
     @Test
     void stopsWithinTenSecondsLeavingNoRegolancerAndKeepingThePayment() throws Exception {
         assertTrue(await(Duration.ofSeconds(10), () -> regolancer.runs().size() == 2), "both runs going");
-        Thread.sleep(300);
+        // one paid, and both past their SIGTERM traps, napping
+        assertTrue(await(Duration.ofSeconds(5), () -> regolancer.payments() == 1 && regolancer.runs().stream().allMatch(run ->
+                ProcessHandle.of(run.pid()).stream().flatMap(ProcessHandle::children)
+                        .anyMatch(c -> c.info().commandLine().orElse("").contains("sleep 3609")))), "both runs hang");
         Instant start = Instant.now();
         context.stop();
         Duration took = Duration.between(start, Instant.now());

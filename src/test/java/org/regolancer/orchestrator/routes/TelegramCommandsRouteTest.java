@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
 import org.regolancer.orchestrator.fixtures.FakeTelegram;
@@ -80,13 +82,14 @@ class TelegramCommandsRouteTest extends DaemonRouteTestSupport {
 
     @Test
     void otherChatsOtherGroupMembersAndOldCommandsAreIgnored() throws Exception {
+        NotifyBuilder allRead = new NotifyBuilder(context).fromRoute("telegram-commands").whenDone(4).create();
         telegram.userSends("/status", "-1009999999999", "supergroup", 42L, 0);
         telegram.userSends("/status", CHAT, "supergroup", 43L, 0);
         telegram.userSends("/status", CHAT, "channel", null, 600);
         telegram.userSends("/help", CHAT, "supergroup", 42L, 0);
         String answer = nextAnswer(0);
         assertTrue(answer.startsWith("<b>regolancer-orchestrator</b>"), "only the listed user's /help: " + answer);
-        Thread.sleep(1500);
+        assertTrue(allRead.matches(10, TimeUnit.SECONDS), "the four messages were read");
         assertEquals(1, answers().size(), answers().toString());
         assertTrue(telegram.deliveredTo("-1009999999999").isEmpty());
     }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.DaemonRouteTestSupport;
 import org.regolancer.orchestrator.fixtures.StandinRegolancer;
@@ -44,7 +46,9 @@ class TelegramRefusedRouteTest extends DaemonRouteTestSupport {
     void messagesAreGivenUpInOneLineWhileRebalancingGoesOn() throws Exception {
         assertTrue(await(Duration.ofSeconds(30), () -> stats().getSuccesses() >= 10), "rebalancing goes on");
         assertTrue(await(Duration.ofSeconds(20), () -> errorLines().stream().anyMatch(l -> l.contains("[telegram]"))));
-        Thread.sleep(3000);
+        // three more messages given up (4 attempts each, one message at a time) after the first line
+        NotifyBuilder moreGivenUp = new NotifyBuilder(context).fromRoute("notify").whenDone(12).create();
+        assertTrue(moreGivenUp.matches(20, TimeUnit.SECONDS), "more messages tried");
         List<String> telegramErrors = errorLines().stream().filter(l -> l.contains("[telegram]")).toList();
         assertEquals(1, telegramErrors.size(), "one line, however many messages: " + telegramErrors);
         assertTrue(telegramErrors.get(0).contains("not sent after 4 attempts"), telegramErrors.get(0));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.Await;
 
 class NoticeSenderTest {
 
@@ -98,7 +99,7 @@ class NoticeSenderTest {
         NoticeSender sender = sender(telegram, 10);
         sender.offer("first");
         sender.offer("second");
-        Thread.sleep(200);
+        assertTrue(Await.until(Duration.ofSeconds(2), () -> telegram.attempts.size() == 1), "first tried, now waiting 30 s");
         Instant stop = Instant.now();
         List<String> left = sender.stop(stop.plusSeconds(3));
         assertTrue(Duration.between(stop, Instant.now()).toMillis() < 1000, "a 30 s wait does not hold the stop");
@@ -112,7 +113,7 @@ class NoticeSenderTest {
         NoticeSender sender = sender(telegram, 10);
         sender.offer("first");
         sender.offer("second");
-        Thread.sleep(100);
+        assertTrue(Await.until(Duration.ofSeconds(2), () -> telegram.attempts.size() == 1), "first tried, now waiting 1 s");
         List<String> left = sender.stop(Instant.now().plusSeconds(5));
         assertEquals(List.of(), left);
         assertEquals(List.of("first", "second"), telegram.delivered, "retry_after 1 s fits into the stop's 5 s");
@@ -123,8 +124,11 @@ class NoticeSenderTest {
         ScriptedTelegram telegram = new ScriptedTelegram();
         NoticeSender sender = unresumed(telegram, 10);
         List<String> forgotten = new ArrayList<>();
-        sender.offer("new");
-        Thread.sleep(100);
+        assertTrue(sender.offer("new"));
+        // the sender's thread, if any, has come to rest (waits) rather than not yet begun
+        assertTrue(Await.until(Duration.ofSeconds(2), () -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("telegram-notices") && t.isAlive())
+                .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)));
         assertEquals(List.of(), telegram.attempts, "nothing before the start is complete");
         sender.resume(List.of("old one", "old two"), () -> forgotten.add("file removed"));
         assertTrue(sender.awaitIdle(Duration.ofSeconds(5)));
@@ -149,8 +153,7 @@ class NoticeSenderTest {
         NoticeSender sender = sender(telegram, 10);
         sender.offer("one");
         assertTrue(sender.awaitIdle(Duration.ofSeconds(2)));
-        Thread.sleep(600);
-        assertEquals(0, threads(), "gone after its idle time");
+        assertTrue(Await.until(Duration.ofMillis(600), () -> threads() == 0), "gone after its idle time");
         sender.offer("two");
         assertTrue(sender.awaitIdle(Duration.ofSeconds(2)));
         assertEquals(List.of("one", "two"), telegram.delivered);

@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -22,6 +20,7 @@ import java.util.TimeZone;
 import java.util.TreeMap;
 import org.quartz.CronExpression;
 import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.ops.OwnerOnlyFiles;
 import org.regolancer.orchestrator.telegram.TelegramHtml;
 import org.regolancer.orchestrator.telegram.TelegramRetry;
 
@@ -251,12 +250,8 @@ public class ReportService {
             pending = null;
         }
         errors.cleared("report");
-        Path temp = sentFile.resolveSibling(sentFile.getFileName() + ".tmp");
         try {
-            Files.deleteIfExists(temp);
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, report.date() + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, sentFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.replace(sentFile, report.date() + "\n");
         } catch (IOException | RuntimeException e) {
             errors.report("report", "daily-report.sent cannot be written; the report for " + report.date()
                     + " was sent and is not sent again while the daemon runs", e);

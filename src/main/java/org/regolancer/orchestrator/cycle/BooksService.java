@@ -65,10 +65,6 @@ public class BooksService {
         return kept;
     }
 
-    public Books books() {
-        return books;
-    }
-
     /** A read of LNDg is due: the first at a start, then every 10 minutes (a minute after a failed one). */
     public synchronized boolean due() {
         return kept && (next == null || !clock.instant().isBefore(next));

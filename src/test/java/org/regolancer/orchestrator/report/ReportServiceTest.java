@@ -64,7 +64,7 @@ class ReportServiceTest {
 
     private ReportService service() {
         return new ReportService(ZoneId.of("Europe/Berlin"), "0 59 23 * * ?", lndg, dir, clock,
-                new ErrorLog(dir.resolve("errors.log"), new Secrets("u", "p", ""), clock));
+                new ErrorLog(dir.resolve("errors.log"), new Secrets("u", "p", ""), clock), ReportChart::png);
     }
 
     @Test

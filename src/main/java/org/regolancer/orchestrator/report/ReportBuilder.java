@@ -54,7 +54,7 @@ final class ReportBuilder {
                 LOG.info("daily-report.csv converted: LNDg's fees now in msat (lndg_fee_msat); the old file is daily-report.csv.bak");
             }
         } catch (IOException | RuntimeException e) {
-            errors.report("report", "daily-report.csv could not be converted to msat (tried again before the next append)", e);
+            errors.report(ErrorLog.Kind.REPORT, "daily-report.csv could not be converted to msat (tried again before the next append)", e);
         }
         original.moveAside();
     }
@@ -80,11 +80,11 @@ final class ReportBuilder {
         }
         HistoryFile.Read stored = history.read();
         if (stored.malformed() > 0) {
-            errors.report("report", stored.malformed() + " malformed rows in daily-report.csv skipped");
+            errors.report(ErrorLog.Kind.REPORT, stored.malformed() + " malformed rows in daily-report.csv skipped");
         }
         // the original's file still in its place is read as the original's (a failed move had its own line)
         if (stored.foreignHeader() != null && !original.originalsInPlace()) {
-            errors.report("report", "daily-report.csv has columns this version does not know (" + stored.foreignHeader()
+            errors.report(ErrorLog.Kind.REPORT, "daily-report.csv has columns this version does not know (" + stored.foreignHeader()
                     + "): not read and nothing appended; move it aside (its days are computed from the ledger and LNDg)");
         }
         LocalDate first = YearMonth.from(date).minusMonths(11).atDay(1);
@@ -101,7 +101,7 @@ final class ReportBuilder {
         Map<LocalDate, DayFigures> all = new TreeMap<>(stored.days());
         LedgerReader.Read ours = LedgerReader.read(ledger);
         if (ours.malformed() > 0) {
-            errors.report("report", ours.malformed() + " malformed rows in rebalances.csv skipped");
+            errors.report(ErrorLog.Kind.REPORT, ours.malformed() + " malformed rows in rebalances.csv skipped");
         }
         if (!toCompute.isEmpty()) {
             LocalDate from = toCompute.get(0);
@@ -122,7 +122,7 @@ final class ReportBuilder {
                     history.append(completedNew);
                 } catch (IOException e) {
                     // the report goes out all the same; days not stored are computed again next time
-                    errors.report("report", "daily-report.csv cannot be written (its days are computed again next time)", e);
+                    errors.report(ErrorLog.Kind.REPORT, "daily-report.csv cannot be written (its days are computed again next time)", e);
                 }
             }
         }
@@ -132,7 +132,7 @@ final class ReportBuilder {
             try {
                 view = channels.get();
             } catch (RuntimeException e) {
-                errors.report("report", "the channels' books could not be read, the report goes without them", e);
+                errors.report(ErrorLog.Kind.REPORT, "the channels' books could not be read, the report goes without them", e);
             }
         }
         String text = ReportText.render(date, zone, late, complete, all, view);
@@ -140,7 +140,7 @@ final class ReportBuilder {
         try {
             png = chart.png(date, all);
         } catch (IOException | RuntimeException | Error e) {
-            errors.report("report", "chart for " + date + " failed, the text goes without it", e);
+            errors.report(ErrorLog.Kind.REPORT, "chart for " + date + " failed, the text goes without it", e);
         }
         return new ReportService.Report(date, late, complete, text, png);
     }

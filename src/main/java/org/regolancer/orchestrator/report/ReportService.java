@@ -98,7 +98,7 @@ public class ReportService {
             return null;
         }
         if (retries.expired(clock.instant())) {
-            errors.report("report", "gave up the daily report for " + pending + " after 24 hours of retries");
+            errors.report(ErrorLog.Kind.REPORT, "gave up the daily report for " + pending + " after 24 hours of retries");
             retries.done(pending);
             return null;
         }
@@ -131,11 +131,11 @@ public class ReportService {
      */
     public synchronized void sent(Report report) {
         retries.done(report.date());
-        errors.cleared("report");
+        errors.cleared(ErrorLog.Kind.REPORT);
         try {
             sent.mark(report.date());
         } catch (IOException | RuntimeException e) {
-            errors.report("report", "daily-report.sent cannot be written; the report for " + report.date()
+            errors.report(ErrorLog.Kind.REPORT, "daily-report.sent cannot be written; the report for " + report.date()
                     + " was sent and is not sent again while the daemon runs", e);
         }
     }
@@ -143,7 +143,7 @@ public class ReportService {
     /** The report failed: one errors.log line, retries for 24 hours, and the alert text once a day (else null). */
     public synchronized String failed(LocalDate date, Exception error) {
         String why = why(error);
-        errors.report("report", "daily report for " + date + " failed: " + why + "; retrying every 10 minutes for 24 hours");
+        errors.report(ErrorLog.Kind.REPORT, "daily report for " + date + " failed: " + why + "; retrying every 10 minutes for 24 hours");
         retries.failed(date, clock.instant());
         if (!retries.alertOn(today())) {
             return null;
@@ -154,12 +154,12 @@ public class ReportService {
     }
 
     public synchronized void alertFailed(Exception error) {
-        errors.report("report", "the report's failure alert could not be sent either: " + why(error));
+        errors.report(ErrorLog.Kind.REPORT, "the report's failure alert could not be sent either: " + why(error));
     }
 
     /** The chart was refused (the text went out): one errors.log line, the day counts as sent. */
     public void chartNotSent(Exception error) {
-        errors.report("report", "the chart could not be sent, the text was: " + why(error));
+        errors.report(ErrorLog.Kind.REPORT, "the chart could not be sent, the text was: " + why(error));
     }
 
     /** What went wrong in words: Telegram's answer ("Telegram answered 500: …", never the request's URI), or the error. */

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.report.Activity;
 import org.regolancer.orchestrator.report.ActivitySource;
 
@@ -40,7 +42,8 @@ public final class LndgReportClient implements ActivitySource {
             Instant stop = LndgTime.instant(job.path("stop"), lndgZone);
             if (job.path("status").asInt(-1) == 2 && stop != null && !stop.isBefore(from) && stop.isBefore(to)) {
                 JsonNode fees = job.get("fees_paid");
-                jobs.add(new Activity.LndgRebalance(stop, job.path("value").asLong(), fees == null || fees.isNull() ? null : msat(fees)));
+                jobs.add(new Activity.LndgRebalance(stop, Sat.of(job.path("value").asLong()),
+                        fees == null || fees.isNull() ? null : Msat.of(msat(fees))));
             }
             // a row's id as Jackson reads it: a missing or unreadable one does not move the cursor, the row still counts
             return job.path("id").asLong(IdPager.NO_ID);
@@ -64,7 +67,7 @@ public final class LndgReportClient implements ActivitySource {
                     + LndgTime.naive(end, lndgZone) + "&limit=" + IdPager.PAGE, f -> {
                 Instant time = LndgTime.instant(f.path("forward_date"), lndgZone);
                 if (time != null) {
-                    forwards.add(new Activity.Forward(time, f.path("amt_out_msat").asLong(), msat(f.path("fee"))));
+                    forwards.add(new Activity.Forward(time, Msat.of(f.path("amt_out_msat").asLong()), Msat.of(msat(f.path("fee")))));
                 }
                 // as for the jobs: a missing or unreadable id does not move the cursor, the forward still counts
                 return f.path("id").asLong(IdPager.NO_ID);

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
 import org.regolancer.orchestrator.books.Books;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.pairing.ChannelId;
 
 /**
@@ -71,7 +73,7 @@ public final class BooksReader {
             return skipped("forward " + id + " (" + (!ChannelId.isValid(out) ? "chan_id_out" : time == null ? "forward_date"
                     : amountMsat == null ? "amt_out_msat" : "fee") + " missing, null or invalid)");
         }
-        books.forward(id, new ChannelId(out), time, amountMsat / 1000, feeMsat, now);
+        books.forward(id, new ChannelId(out), time, Msat.of(amountMsat).wholeSats(), Msat.of(feeMsat), now);
         return new Read(1, 0, null);
     }
 
@@ -108,7 +110,7 @@ public final class BooksReader {
             return skipped("rebalancer job " + id + " (" + (stop == null ? "stop" : value == null ? "value"
                     : peer.isEmpty() ? "last_hop_pubkey" : "fees_paid") + " missing, null or invalid)");
         }
-        books.lndgJob(id, peer, stop, value, feeMsat, now);
+        books.lndgJob(id, peer, stop, Sat.of(value), feeMsat == null ? null : Msat.of(feeMsat), now);
         return new Read(1, 0, null);
     }
 

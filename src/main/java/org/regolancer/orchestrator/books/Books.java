@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.pairing.Channel;
 import org.regolancer.orchestrator.pairing.ChannelId;
 
@@ -56,31 +58,31 @@ public final class Books {
         return Instant.ofEpochMilli(firstSlice(now) * sliceMillis);
     }
 
-    /** One refill of ours: {@code sats} into {@code target} for {@code feeMsat}. */
-    public synchronized void refill(ChannelId target, Instant time, long sats, long feeMsat, Instant now) {
-        tally(channels, target, time, now).ifPresent(t -> t.refill(sats, feeMsat));
+    /** One refill of ours: {@code sats} into {@code target} for {@code fee}. */
+    public synchronized void refill(ChannelId target, Instant time, Sat sats, Msat fee, Instant now) {
+        tally(channels, target, time, now).ifPresent(t -> t.refill(sats, fee));
     }
 
     /**
-     * One finished job of LNDg's auto-rebalancer into a channel with {@code peer}; {@code feeMsat} null when LNDg does
-     * not know it. @return false when that job was counted already (or is older than the window)
+     * One finished job of LNDg's auto-rebalancer into a channel with {@code peer}; {@code fee} null when LNDg does not
+     * know it. @return false when that job was counted already (or is older than the window)
      */
-    public synchronized boolean lndgJob(long id, String peer, Instant stop, long sats, Long feeMsat, Instant now) {
+    public synchronized boolean lndgJob(long id, String peer, Instant stop, Sat sats, Msat fee, Instant now) {
         if (jobs.containsKey(id)) {
             return false;
         }
         java.util.Optional<Tally> tally = tally(peers, peer, stop, now);
         tally.ifPresent(t -> {
-            t.refill(sats, feeMsat);
+            t.refill(sats, fee);
             jobs.put(id, slice(stop));
         });
         return tally.isPresent();
     }
 
-    /** One forward out of {@code out} (it need not be open any more): {@code sats} left, {@code feeMsat} earned. */
-    public synchronized void forward(long id, ChannelId out, Instant time, long sats, long feeMsat, Instant now) {
+    /** One forward out of {@code out} (it need not be open any more): {@code sats} left, {@code fee} earned. */
+    public synchronized void forward(long id, ChannelId out, Instant time, Sat sats, Msat fee, Instant now) {
         lastForwardId = Math.max(lastForwardId, id);
-        tally(channels, out, time, now).ifPresent(t -> t.forward(sats, feeMsat));
+        tally(channels, out, time, now).ifPresent(t -> t.forward(sats, fee));
     }
 
     /** The highest forward id counted (0 before any): newer forwards have higher ids. */

@@ -9,6 +9,8 @@ import java.time.Instant;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.regolancer.orchestrator.ledger.LedgerRow;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.pairing.ChannelId;
 
 /**
@@ -41,7 +43,7 @@ public final class LedgerRefills {
                         malformed++;
                         continue;
                     }
-                    books.refill(new ChannelId(LedgerRow.cell(row.get("target_chan_id"))), time, sats, fee, now);
+                    books.refill(new ChannelId(LedgerRow.cell(row.get("target_chan_id"))), time, Sat.of(sats), Msat.of(fee), now);
                 } catch (RuntimeException e) {
                     malformed++;
                 }

@@ -1,5 +1,8 @@
 package org.regolancer.orchestrator.books;
 
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
+
 /** The sums of one slice of time for one channel (or, for LNDg's jobs, one peer); mutable, guarded by {@link Books}. */
 final class Tally {
 
@@ -11,20 +14,21 @@ final class Tally {
     long forwardSats;
     long earnedMsat;
 
-    void refill(long sats, Long feeMsat) {
+    /** @param fee null when LNDg does not report it */
+    void refill(Sat sats, Msat fee) {
         refills++;
-        refillSats += sats;
-        if (feeMsat == null) {
+        refillSats += sats.value();
+        if (fee == null) {
             unknownFeeRefills++;
         } else {
-            paidMsat += feeMsat;
+            paidMsat += fee.value();
         }
     }
 
-    void forward(long sats, long feeMsat) {
+    void forward(Sat sats, Msat fee) {
         forwards++;
-        forwardSats += sats;
-        earnedMsat += feeMsat;
+        forwardSats += sats.value();
+        earnedMsat += fee.value();
     }
 
     void add(Tally other) {

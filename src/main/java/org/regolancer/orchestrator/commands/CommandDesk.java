@@ -100,7 +100,7 @@ public class CommandDesk {
                 case REPORT -> unknown(command);
             };
         } catch (IOException e) {
-            errors.report("telegram", "/" + command.name() + " could not be done", e);
+            errors.report(ErrorLog.Kind.TELEGRAM, "/" + command.name() + " could not be done", e);
             return "/" + command.name() + " failed: " + TelegramHtml.escape(ErrorLog.describe(e));
         }
     }
@@ -125,9 +125,9 @@ public class CommandDesk {
                 resolvedChatId = chat.path("result").path("id").asText();
                 return resolvedChatId;
             }
-            errors.report("telegram", "commands: TELEGRAM_CHAT_ID=" + chatId + " cannot be resolved (" + BotApi.error(chat) + ")");
+            errors.report(ErrorLog.Kind.TELEGRAM, "commands: TELEGRAM_CHAT_ID=" + chatId + " cannot be resolved (" + BotApi.error(chat) + ")");
         } catch (IOException e) {
-            errors.report("telegram", "commands: TELEGRAM_CHAT_ID=" + chatId + " cannot be resolved", e);
+            errors.report(ErrorLog.Kind.TELEGRAM, "commands: TELEGRAM_CHAT_ID=" + chatId + " cannot be resolved", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -55,8 +55,8 @@ public class StatusText {
             for (Activity.Rebalance payment : LedgerReader.read(ledger).payments()) {
                 if (LocalDate.ofInstant(payment.time(), zone).equals(today)) {
                     count++;
-                    sats += payment.amountSat();
-                    feeMsat += payment.feeMsat();
+                    sats += payment.amount().value();
+                    feeMsat += payment.fee().value();
                 }
             }
             out.append("Today: ").append(Words.count(count, "payment")).append(", ").append(TelegramHtml.sats(sats)).append(" sat, fees ")

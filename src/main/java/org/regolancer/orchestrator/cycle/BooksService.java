@@ -10,7 +10,9 @@ import java.util.Map;
 import org.regolancer.orchestrator.books.Books;
 import org.regolancer.orchestrator.books.ChannelBook;
 import org.regolancer.orchestrator.books.LedgerRefills;
+import org.regolancer.orchestrator.ledger.Msat;
 import org.regolancer.orchestrator.ledger.Payment;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.lndg.BooksReader;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.ops.ErrorLog;
@@ -65,10 +67,6 @@ public class BooksService {
         return kept;
     }
 
-    public Books books() {
-        return books;
-    }
-
     /** A read of LNDg is due: the first at a start, then every 10 minutes (a minute after a failed one). */
     public synchronized boolean due() {
         return kept && (next == null || !clock.instant().isBefore(next));
@@ -90,10 +88,10 @@ public class BooksService {
             try {
                 int malformed = LedgerRefills.read(ledger, books, now);
                 if (malformed > 0) {
-                    errors.report("books", malformed + " malformed rows in rebalances.csv left out of the channels' books");
+                    errors.report(ErrorLog.Kind.BOOKS, malformed + " malformed rows in rebalances.csv left out of the channels' books");
                 }
             } catch (IOException | RuntimeException e) {
-                errors.report("books", "rebalances.csv cannot be read: the channels' books hold this start's payments only", e);
+                errors.report(ErrorLog.Kind.BOOKS, "rebalances.csv cannot be read: the channels' books hold this start's payments only", e);
             }
         }
         try {
@@ -105,14 +103,14 @@ public class BooksService {
             lastJobsRead = now;
             lndgRead = true;
             next = now.plus(every);
-            errors.cleared("lndg-books");
+            errors.cleared(ErrorLog.Kind.LNDG_BOOKS);
             int skipped = forwards.skipped() + jobs.skipped();
             if (skipped > 0) {
-                errors.report("lndg-book-rows", "rows left out of the books", skipped + " forward and rebalancer rows from LNDg left out of the books "
+                errors.report(ErrorLog.Kind.LNDG_BOOK_ROWS, "rows left out of the books", skipped + " forward and rebalancer rows from LNDg left out of the books "
                         + "(missing, null or negative fields), first: " + (forwards.firstSkipped() != null
                         ? forwards.firstSkipped() : jobs.firstSkipped()));
             } else {
-                errors.cleared("lndg-book-rows");
+                errors.cleared(ErrorLog.Kind.LNDG_BOOK_ROWS);
             }
             if (logOperational && first) {
                 LOG.info("Books read from LNDg: {} and {} of the last {} days", Words.count(forwards.rows(), "forward"),
@@ -120,7 +118,7 @@ public class BooksService {
             }
         } catch (RuntimeException e) {
             next = now.plus(retry);
-            errors.report("lndg-books", "the books' read of LNDg failed", "LNDg's forwards and rebalancer jobs could not be read for the channels' books "
+            errors.report(ErrorLog.Kind.LNDG_BOOKS, "the books' read of LNDg failed", "LNDg's forwards and rebalancer jobs could not be read for the channels' books "
                     + (lndgRead ? "(the last books stay)" : "(until they are, targets have earned nothing: the allowance alone)")
                     + ", trying again in " + retry.toSeconds() + " s: " + ErrorLog.describe(e));
         }
@@ -143,7 +141,7 @@ public class BooksService {
         }
         Instant now = clock.instant();
         for (Payment p : payments) {
-            books.refill(p.target(), p.time(), p.amountSat(), p.feeMsat(), now);
+            books.refill(p.target(), p.time(), Sat.of(p.amountSat()), Msat.of(p.feeMsat()), now);
         }
     }
 

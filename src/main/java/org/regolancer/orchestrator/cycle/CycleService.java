@@ -211,7 +211,7 @@ public class CycleService {
         long before = lndgFees.arMaxFeeRate();
         boolean first = !lndgFees.everRead();
         long now = lndgFees.read(fetch, clock.instant());
-        errors.cleared("lndg-settings");
+        errors.cleared(ErrorLog.Kind.LNDG_SETTINGS);
         if (settings.logOperational() && (first || now != before)) {
             LOG.info("LNDg's AR-MaxFeeRate: {} ppm{}", now, fetch.arMaxFeeRate().isEmpty() ? " (LNDg's default: no such setting)" : "");
         }
@@ -220,7 +220,7 @@ public class CycleService {
     /** Reading /api/settings/ failed: the last value stays (LNDg's default 500 before any), one errors.log line. */
     public void settingsFailed(Exception error) {
         lndgFees.failed(clock.instant());
-        errors.report("lndg-settings", "LNDg's settings (AR-MaxFeeRate) could not be read, using "
+        errors.report(ErrorLog.Kind.LNDG_SETTINGS, "LNDg's settings (AR-MaxFeeRate) could not be read, using "
                 + lndgFees.arMaxFeeRate() + " ppm" + (lndgFees.everRead() ? " as last read" : " (LNDg's default)") + ": "
                 + lndgFailure(error, "/api/settings/"));
     }
@@ -239,7 +239,7 @@ public class CycleService {
 
     /** The channel fetch worked: this cycle's amount, its pairs (shuffled when asked) and their dispatch. */
     public Cycle plan(ChannelFetch fetch) {
-        errors.cleared("lndg");
+        errors.cleared(ErrorLog.Kind.LNDG);
         stats.fetchWorked();
         List<String> rows = new java.util.ArrayList<>();
         if (fetch.refusedCount() > 0) {
@@ -250,9 +250,9 @@ public class CycleService {
                     + "LNDg's fee policy): " + String.join("; ", fetch.oddRows()));
         }
         if (rows.isEmpty()) {
-            errors.cleared("lndg-rows");
+            errors.cleared(ErrorLog.Kind.LNDG_ROWS);
         } else {
-            errors.report("lndg-rows", String.join("; ", rows));
+            errors.report(ErrorLog.Kind.LNDG_ROWS, String.join("; ", rows));
         }
         List<Channel> channels = fetch.channels();
         Map<ChannelId, Channel> byId = new LinkedHashMap<>();
@@ -340,7 +340,7 @@ public class CycleService {
         String why = lndgFailure(error, "/api/channels/");
         // /status sends it to Telegram: an error page that echoes the request (a session cookie) is scrubbed first
         stats.fetchFailed(clock.instant(), errors.scrubbed(why));
-        errors.report("lndg", "channel fetch failed, cycle skipped: " + why);
+        errors.report(ErrorLog.Kind.LNDG, "channel fetch failed, cycle skipped: " + why);
         if (!settings.runForever()) {
             lifecycle.finished(1);
             return;
@@ -372,7 +372,7 @@ public class CycleService {
         int stopped = cycle.stoppedRuns.get();
         int notStarted = cycle.dispatch().notStarted();
         if (stopped > 0 && !stopping) {
-            errors.report("cycle", "cycle reached MAX_CYCLE_SECONDS", "cycle " + cycle.getNumber() + " reached MAX_CYCLE_SECONDS=" + settings.maxCycleSeconds()
+            errors.report(ErrorLog.Kind.CYCLE, "cycle reached MAX_CYCLE_SECONDS", "cycle " + cycle.getNumber() + " reached MAX_CYCLE_SECONDS=" + settings.maxCycleSeconds()
                     + ": " + stopped + " regolancer runs stopped, " + notStarted + " pairs not started");
         }
         if (settings.logOperational()) {

@@ -49,10 +49,10 @@ public class Judge {
         try {
             int unreadable = judgment.loadWaits(files.read(RunFiles.WAITS));
             if (unreadable > 0) {
-                errors.report("regolancer", unreadable + " unreadable lines in " + RunFiles.WAITS + " skipped");
+                errors.report(ErrorLog.Kind.REGOLANCER, unreadable + " unreadable lines in " + RunFiles.WAITS + " skipped");
             }
         } catch (IOException | RuntimeException e) {
-            errors.report("regolancer", "cannot read the pairs' waits (" + RunFiles.WAITS + "); no pair rests", e);
+            errors.report(ErrorLog.Kind.REGOLANCER, "cannot read the pairs' waits (" + RunFiles.WAITS + "); no pair rests", e);
         }
     }
 
@@ -104,7 +104,7 @@ public class Judge {
         try {
             files.write(RunFiles.WAITS, judgment.waitsCsv());
         } catch (IOException | RuntimeException e) {
-            errors.report("regolancer", "cannot keep the pairs' waits in " + files.folderPath()
+            errors.report(ErrorLog.Kind.REGOLANCER, "cannot keep the pairs' waits in " + files.folderPath()
                     + " (they hold in memory, a restart forgets them)", e);
         }
     }

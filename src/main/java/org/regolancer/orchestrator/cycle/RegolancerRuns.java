@@ -114,7 +114,7 @@ public class RegolancerRuns {
     public List<Payment> payments(RunTicket ticket, ExecResult result) throws IOException {
         StatFile.Parsed stat = StatFile.parse(files.statLines(ticket.files()));
         if (!stat.malformed().isEmpty()) {
-            errors.report("regolancer", "malformed stat rows", ticket.label() + ": " + stat.malformed().size()
+            errors.report(ErrorLog.Kind.REGOLANCER, "malformed stat rows", ticket.label() + ": " + stat.malformed().size()
                     + " malformed stat rows skipped, first: " + stat.malformed().get(0));
         }
         ProcessResult process = result instanceof RegolancerExecutor.Result r ? r.process()
@@ -128,17 +128,17 @@ public class RegolancerRuns {
         if (process.crashed() && !process.stoppedByUs()) {
             // a Go panic or fatal error, also after payments (they are counted all the same): the same crash of any
             // pair is one error
-            errors.report("regolancer", "regolancer crashed: " + process.crash(), ticket.label() + ": regolancer crashed (exit "
+            errors.report(ErrorLog.Kind.REGOLANCER, "regolancer crashed: " + process.crash(), ticket.label() + ": regolancer crashed (exit "
                     + process.exitValue() + (stat.rows().isEmpty() ? "" : ", after " + stat.rows().size()
                     + (stat.rows().size() == 1 ? " payment, recorded" : " payments, recorded")) + "): " + process.crash());
         } else if (outcome == RunOutcome.FAILED) {
-            errors.report("regolancer", "regolancer exited with " + process.exitValue(),
+            errors.report(ErrorLog.Kind.REGOLANCER, "regolancer exited with " + process.exitValue(),
                     ticket.label() + ": regolancer exited with " + process.exitValue() + last);
         }
         RunEffect effect = RunEffect.of(outcome, process.exitValue(), process.lastLines());
         if (effect == RunEffect.UNEXPLAINED_FAILURE) {
             // LND unreachable, a macaroon it cannot read, a template it refuses: every pair fails alike, none waits
-            errors.report("regolancer", "exit 1 naming no route failure", ticket.label() + ": regolancer exited with 1 "
+            errors.report(ErrorLog.Kind.REGOLANCER, "exit 1 naming no route failure", ticket.label() + ": regolancer exited with 1 "
                     + "without a route failure, no pair waits for it (is LND reachable, its macaroon readable, the template "
                     + "right?)" + last);
         }
@@ -175,7 +175,7 @@ public class RegolancerRuns {
             }
             return added;
         } catch (IOException | RuntimeException e) {
-            errors.report("ledger", "cannot take the files of an earlier run in", e);
+            errors.report(ErrorLog.Kind.LEDGER, "cannot take the files of an earlier run in", e);
             return 0;
         }
     }
@@ -204,7 +204,7 @@ public class RegolancerRuns {
         } catch (IOException | RuntimeException e) {
             // the file stays where it is: the next start takes its rows in
             paymentsTaken.remove(key(ticket));
-            errors.report("ledger", "cannot read the stat file of a failed run (the next start takes it in)", e);
+            errors.report(ErrorLog.Kind.LEDGER, "cannot read the stat file of a failed run (the next start takes it in)", e);
             return List.of();
         }
     }
@@ -259,7 +259,7 @@ public class RegolancerRuns {
         try {
             files.delete(ticket.files());
         } catch (IOException e) {
-            errors.report("regolancer", "cannot remove run files: " + ErrorLog.describe(e),
+            errors.report(ErrorLog.Kind.REGOLANCER, "cannot remove run files: " + ErrorLog.describe(e),
                     "cannot remove run files of " + ticket.label() + ": " + ErrorLog.describe(e));
         }
     }

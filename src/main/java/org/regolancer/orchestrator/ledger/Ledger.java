@@ -99,7 +99,7 @@ public class Ledger {
 
     /** A payment whose row could not even be made (a bug, not the disk): its values go to errors.log. */
     public void unwritten(Payment payment, Throwable error) {
-        errors.report("ledger", "payment not recorded (" + ErrorLog.describe(error) + "): "
+        errors.report(ErrorLog.Kind.LEDGER, "payment not recorded (" + ErrorLog.describe(error) + "): "
                 + (payment == null ? "unknown" : String.join(",", LedgerRow.of(payment))));
     }
 
@@ -125,10 +125,10 @@ public class Ledger {
             try {
                 pending.clear();
             } catch (IOException e) {
-                errors.report("ledger", "cannot remove the kept rows (they are in rebalances.csv now)", e);
+                errors.report(ErrorLog.Kind.LEDGER, "cannot remove the kept rows (they are in rebalances.csv now)", e);
             }
-            errors.cleared("ledger");
-            errors.report("ledger", "rebalances.csv is writable again: the " + count + " rows that waited are in it");
+            errors.cleared(ErrorLog.Kind.LEDGER);
+            errors.report(ErrorLog.Kind.LEDGER, "rebalances.csv is writable again: the " + count + " rows that waited are in it");
         }
         return true;
     }
@@ -147,7 +147,7 @@ public class Ledger {
         }
         if (end < size) {
             out.truncate(end);
-            errors.report("ledger", "removed a half-written last line from rebalances.csv (" + (size - end)
+            errors.report(ErrorLog.Kind.LEDGER, "removed a half-written last line from rebalances.csv (" + (size - end)
                     + " bytes; its row is written again whole)");
         }
         out.position(end);
@@ -165,7 +165,7 @@ public class Ledger {
         }
         String problem = "rebalances.csv cannot be written (" + ErrorLog.describe(cause) + ")";
         int count = rows(text).size();
-        errors.report("ledger", problem, problem + ": " + count + (count == 1 ? " row " : " rows ") + where);
+        errors.report(ErrorLog.Kind.LEDGER, problem, problem + ": " + count + (count == 1 ? " row " : " rows ") + where);
     }
 
     private static List<List<String>> rows(String csv) {

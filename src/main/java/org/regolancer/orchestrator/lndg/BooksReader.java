@@ -3,9 +3,10 @@ package org.regolancer.orchestrator.lndg;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
 import java.util.Set;
 import org.regolancer.orchestrator.books.Books;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.pairing.ChannelId;
 
 /**
@@ -14,14 +15,11 @@ import org.regolancer.orchestrator.pairing.ChannelId;
  * and the finished jobs of LNDg's own auto-rebalancer ({@code /api/rebalancer/?status=2}, by {@code stop}: they finish
  * out of id order, so each read goes back an hour before the last one and the books count a job once). Rows go into
  * the books as they are read, never a page at once; a job row lists every source LNDg may use (a big node's is tens of
- * KB), so jobs come {@value #JOBS_PAGE} a page. A row with a missing, null or negative amount, fee, id or channel field
+ * KB), so jobs come {@value IdPager#JOBS_PAGE} a page. A row with a missing, null or negative amount, fee, id or channel field
  * is skipped and counted.
  */
 public final class BooksReader {
 
-    static final int PAGE = 500;
-    static final int JOBS_PAGE = 100;
-    static final int MAX_PAGES = 2000;
     private static final Set<String> FORWARD_FIELDS = Set.of("id", "chan_id_out", "forward_date", "amt_out_msat", "fee");
     private static final Set<String> JOB_FIELDS = Set.of("id", "status", "stop", "value", "last_hop_pubkey", "fees_paid");
 
@@ -32,42 +30,38 @@ public final class BooksReader {
         }
     }
 
-    private final LndgHttp http;
+    private final IdPager forwardPages;
+    private final IdPager jobPages;
     private final ZoneId lndgZone;
 
     public BooksReader(LndgHttp http, ZoneId lndgZone) {
-        this.http = http;
+        this.forwardPages = new IdPager(http, "/api/forwards/", FORWARD_FIELDS, IdPager.MAX_PAGES);
+        this.jobPages = new IdPager(http, "/api/rebalancer/", JOB_FIELDS, IdPager.MAX_PAGES);
         this.lndgZone = lndgZone;
     }
 
     /** Forwards since {@code from} that are newer than the books' last one, into the books. */
     public Read forwards(Books books, Instant from, Instant now) {
         long counted = books.lastForwardId();
-        String query = "forward_date__gte=" + LndgTime.naive(from, lndgZone) + "&limit=" + PAGE;
-        Read read = new Read(0, 0, null);
-        String cursor = "";
-        for (int page = 0; page < MAX_PAGES; page++) {
-            Page seen = new Page(read);
-            Optional<String> next = http.page("/api/forwards/", query + cursor, FORWARD_FIELDS, f -> {
-                long id = f.path("id").asLong(-1);
-                if (!f.path("id").canConvertToLong() || id < 0) {
-                    seen.read = seen.read.plus(skipped("a forward without an id"));
-                    return;
-                }
-                seen.lowestId = Math.min(seen.lowestId, id);
-                if (id <= counted) {
-                    seen.reachedCounted = true;
-                    return;
-                }
-                seen.read = seen.read.plus(forward(books, id, f, now));
-            });
-            read = seen.read;
-            if (seen.reachedCounted || next.isEmpty() || seen.lowestId == Long.MAX_VALUE) {
-                return read;
+        Sum sum = new Sum();
+        boolean ended = forwardPages.read("forward_date__gte=" + LndgTime.naive(from, lndgZone) + "&limit=" + IdPager.PAGE, f -> {
+            // a forward without a usable id is skipped and counted, and does not move the cursor
+            long id = f.path("id").asLong(-1);
+            if (!f.path("id").canConvertToLong() || id < 0) {
+                sum.add(skipped("a forward without an id"));
+                return IdPager.NO_ID;
             }
-            cursor = "&id__lt=" + seen.lowestId;
+            if (id <= counted) {
+                sum.reachedCounted = true;
+            } else {
+                sum.add(forward(books, id, f, now));
+            }
+            return id;
+        }, () -> sum.reachedCounted);
+        if (!ended) {
+            throw new LndgException("LNDg's forwards did not end after " + IdPager.MAX_PAGES + " pages");
         }
-        throw new LndgException("LNDg's forwards did not end after " + MAX_PAGES + " pages");
+        return sum.read;
     }
 
     private Read forward(Books books, long id, JsonNode f, Instant now) {
@@ -79,37 +73,30 @@ public final class BooksReader {
             return skipped("forward " + id + " (" + (!ChannelId.isValid(out) ? "chan_id_out" : time == null ? "forward_date"
                     : amountMsat == null ? "amt_out_msat" : "fee") + " missing, null or invalid)");
         }
-        books.forward(id, new ChannelId(out), time, amountMsat / 1000, feeMsat, now);
+        books.forward(id, new ChannelId(out), time, Msat.of(amountMsat).wholeSats(), Msat.of(feeMsat), now);
         return new Read(1, 0, null);
     }
 
     /** LNDg's finished jobs that stopped after {@code since}, into the books (each job once). */
     public Read jobs(Books books, Instant since, Instant now) {
+        Sum sum = new Sum();
         // (stop__gt first: the tests' stand-in tells the books' reads from the report's by it; LNDg reads any order)
-        String query = "stop__gt=" + LndgTime.naive(since, lndgZone) + "&status=2&limit=" + JOBS_PAGE;
-        Read read = new Read(0, 0, null);
-        String cursor = "";
-        for (int page = 0; page < MAX_PAGES; page++) {
-            Page seen = new Page(read);
-            Optional<String> next = http.page("/api/rebalancer/", query + cursor, JOB_FIELDS, job -> {
-                long id = job.path("id").asLong(-1);
-                if (!job.path("id").canConvertToLong() || id < 0) {
-                    seen.read = seen.read.plus(skipped("a rebalancer job without an id"));
-                    return;
-                }
-                seen.lowestId = Math.min(seen.lowestId, id);
-                if (job.path("status").asInt(-1) != 2) {
-                    return;
-                }
-                seen.read = seen.read.plus(job(books, id, job, now));
-            });
-            read = seen.read;
-            if (next.isEmpty() || seen.lowestId == Long.MAX_VALUE) {
-                return read;
+        boolean ended = jobPages.read("stop__gt=" + LndgTime.naive(since, lndgZone) + "&status=2&limit=" + IdPager.JOBS_PAGE, job -> {
+            // a job without a usable id is skipped and counted, and does not move the cursor
+            long id = job.path("id").asLong(-1);
+            if (!job.path("id").canConvertToLong() || id < 0) {
+                sum.add(skipped("a rebalancer job without an id"));
+                return IdPager.NO_ID;
             }
-            cursor = "&id__lt=" + seen.lowestId;
+            if (job.path("status").asInt(-1) == 2) {
+                sum.add(job(books, id, job, now));
+            }
+            return id;
+        });
+        if (!ended) {
+            throw new LndgException("LNDg's rebalancer list did not end after " + IdPager.MAX_PAGES + " pages");
         }
-        throw new LndgException("LNDg's rebalancer list did not end after " + MAX_PAGES + " pages");
+        return sum.read;
     }
 
     private Read job(Books books, long id, JsonNode job, Instant now) {
@@ -123,18 +110,17 @@ public final class BooksReader {
             return skipped("rebalancer job " + id + " (" + (stop == null ? "stop" : value == null ? "value"
                     : peer.isEmpty() ? "last_hop_pubkey" : "fees_paid") + " missing, null or invalid)");
         }
-        books.lndgJob(id, peer, stop, value, feeMsat, now);
+        books.lndgJob(id, peer, stop, Sat.of(value), feeMsat == null ? null : Msat.of(feeMsat), now);
         return new Read(1, 0, null);
     }
 
-    /** What one page's rows added up to, as they were read. */
-    private static final class Page {
-        Read read;
-        long lowestId = Long.MAX_VALUE;
+    /** What the rows read so far added up to, and whether one was already counted. */
+    private static final class Sum {
+        Read read = new Read(0, 0, null);
         boolean reachedCounted;
 
-        Page(Read before) {
-            read = before;
+        void add(Read row) {
+            read = read.plus(row);
         }
     }
 

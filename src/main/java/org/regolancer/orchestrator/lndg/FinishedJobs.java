@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.regolancer.orchestrator.ops.UntrustedText;
 
@@ -17,45 +16,38 @@ import org.regolancer.orchestrator.ops.UntrustedText;
  */
 public final class FinishedJobs {
 
-    static final int PAGE = 100;
     /** At most this many pages a read: a day's catch-up of a busy LNDg fits many times over. */
     static final int MAX_PAGES = 20;
     /** Only what a notice says is read: a job also lists every source LNDg may use, tens of KB on a big node. */
     private static final Set<String> FIELDS = Set.of("id", "status", "stop", "value", "fees_paid", "target_alias",
             "last_hop_pubkey");
 
-    private final LndgHttp http;
+    private final IdPager pages;
     private final ZoneId lndgZone;
 
     public FinishedJobs(LndgHttp http, ZoneId lndgZone) {
-        this.http = http;
+        this.pages = new IdPager(http, "/api/rebalancer/", FIELDS, MAX_PAGES);
         this.lndgZone = lndgZone;
     }
 
     /** The jobs that stopped after {@code since}, as LNDg lists them (newest id first). */
     public List<FinishedJob> since(Instant since) {
         // (limit first: the tests' stand-in tells these reads from the report's and the books' by it)
-        String query = "limit=" + PAGE + "&status=2&stop__gt=" + LndgTime.naive(since, lndgZone);
+        String query = "limit=" + IdPager.JOBS_PAGE + "&status=2&stop__gt=" + LndgTime.naive(since, lndgZone);
         List<FinishedJob> jobs = new ArrayList<>();
-        String cursor = "";
-        for (int page = 0; page < MAX_PAGES; page++) {
-            long[] lowestId = {Long.MAX_VALUE};
-            Optional<String> next = http.page("/api/rebalancer/", query + cursor, FIELDS, row -> {
-                JsonNode id = row.get("id");
-                if (id == null || !id.canConvertToLong() || id.asLong() < 0) {
-                    return;
-                }
-                lowestId[0] = Math.min(lowestId[0], id.asLong());
-                FinishedJob job = job(id.asLong(), row);
-                if (job != null) {
-                    jobs.add(job);
-                }
-            });
-            if (next.isEmpty() || lowestId[0] == Long.MAX_VALUE) {
-                break;
+        // a day's catch-up fits many times over in MAX_PAGES: past them the notices make do with what was read
+        pages.read(query, row -> {
+            // a row without a usable id is left out (it cannot be announced) and does not move the cursor
+            JsonNode id = row.get("id");
+            if (id == null || !id.canConvertToLong() || id.asLong() < 0) {
+                return IdPager.NO_ID;
             }
-            cursor = "&id__lt=" + lowestId[0];
-        }
+            FinishedJob job = job(id.asLong(), row);
+            if (job != null) {
+                jobs.add(job);
+            }
+            return id.asLong();
+        });
         return jobs;
     }
 

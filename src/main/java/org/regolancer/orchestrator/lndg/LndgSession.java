@@ -2,7 +2,6 @@ package org.regolancer.orchestrator.lndg;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +10,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.regolancer.orchestrator.ops.Secrets;
 
 /**
@@ -40,9 +37,6 @@ public final class LndgSession {
     static final Duration LOGIN_RETRY = Duration.ofHours(1);
     static final String SESSION_COOKIE = "sessionid";
     static final String CSRF_COOKIE = "csrftoken";
-    private static final Pattern FORM_TOKEN = Pattern.compile(
-            "<input[^>]*name=[\"']csrfmiddlewaretoken[\"'][^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern VALUE = Pattern.compile("value=[\"']([^\"']+)[\"']", Pattern.CASE_INSENSITIVE);
 
     /** How a request is sent: with the session cookie, with Basic auth, or with Basic auth to decide a refused login. */
     public enum Kind { SESSION, BASIC, BASIC_PROBE }
@@ -164,8 +158,8 @@ public final class LndgSession {
         if (page.status() != 200) {
             return noLoginForm(page);
         }
-        String csrf = cookie(page.setCookies(), CSRF_COOKIE);
-        String token = formToken(page.body());
+        String csrf = LoginForm.cookie(page.setCookies(), CSRF_COOKIE);
+        String token = LoginForm.token(page.body());
         if (csrf == null || token == null) {
             return fallBack("LNDg's login page (" + loginUri + ") has no login form", "check that LNDG_BASE_URL is LNDg's "
                     + "own address");
@@ -173,9 +167,8 @@ public final class LndgSession {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Cookie", CSRF_COOKIE + "=" + csrf);
         headers.put("Referer", loginUri.toString());
-        Answer post = transport.postForm(loginUri, headers, "csrfmiddlewaretoken=" + encode(token) + "&username="
-                + encode(user) + "&password=" + encode(password) + "&next=" + encode("/api/"));
-        String session = cookie(post.setCookies(), SESSION_COOKIE);
+        Answer post = transport.postForm(loginUri, headers, LoginForm.filled(token, user, password));
+        String session = LoginForm.cookie(post.setCookies(), SESSION_COOKIE);
         if (post.status() >= 300 && post.status() < 400 && session != null) {
             secrets.learn(session);
             sessionId = session;
@@ -273,39 +266,5 @@ public final class LndgSession {
 
     private static String cookie(String sessionId) {
         return SESSION_COOKIE + "=" + sessionId;
-    }
-
-    /** A cookie's value from Set-Cookie headers ({@code name=value; Path=/; …}); null when absent or empty. */
-    static String cookie(List<String> setCookies, String name) {
-        String found = null;
-        for (String header : setCookies) {
-            String pair = header.split(";", 2)[0].strip();
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).strip().equals(name)) {
-                String value = pair.substring(eq + 1).strip();
-                if (value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")) {
-                    value = value.substring(1, value.length() - 1);
-                }
-                found = value.isEmpty() ? null : value;
-            }
-        }
-        return found;
-    }
-
-    /** The login form's hidden {@code csrfmiddlewaretoken}, or null. */
-    static String formToken(String html) {
-        if (html == null) {
-            return null;
-        }
-        Matcher input = FORM_TOKEN.matcher(html);
-        if (!input.find()) {
-            return null;
-        }
-        Matcher value = VALUE.matcher(input.group());
-        return value.find() ? value.group(1) : null;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

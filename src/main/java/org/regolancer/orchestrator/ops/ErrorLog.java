@@ -64,16 +64,60 @@ public class ErrorLog {
         return oneLine(secrets.scrub(text));
     }
 
-    /** Records an error of a kind ("lndg", "regolancer", "telegram", "cycle", …). */
-    public void report(String kind, String message) {
-        report(kind, message, message);
+    /** What an errors.log line is about: the word in its brackets ({@code [lndg]}), by which {@link #cleared} ends it. */
+    public enum Kind {
+        BOOKS("books"), CYCLE("cycle"), JMX("jmx"), LEDGER("ledger"), LNDG("lndg"), LNDG_BOOKS("lndg-books"),
+        LNDG_BOOK_ROWS("lndg-book-rows"), LNDG_LOGIN("lndg-login"), LNDG_NOTICES("lndg-notices"),
+        LNDG_NOTICES_FILE("lndg-notices-file"), LNDG_ROWS("lndg-rows"), LNDG_SETTINGS("lndg-settings"),
+        REGOLANCER("regolancer"), REPORT("report"), ROUTES("routes"), TELEGRAM("telegram"),
+        TELEGRAM_COMMANDS("telegram-commands"), UNHANDLED("unhandled");
+
+        private final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+
+        /** The word in errors.log's brackets. */
+        @Override
+        public String toString() {
+            return word;
+        }
+    }
+
+    /** Records an error of a kind. */
+    public void report(Kind kind, String message) {
+        record(kind.toString(), message, message);
     }
 
     /**
      * Records an error whose line names particulars (a pair, a count) that should not make it a new error: repeats
      * are counted by {@code key} (e.g. "regolancer exited with 139"), whichever pair they came from.
      */
-    public synchronized void report(String kind, String key, String message) {
+    public void report(Kind kind, String key, String message) {
+        record(kind.toString(), key, message);
+    }
+
+    /** Records an exception: the context and its cause in words, never its stack (which may hold request URIs). */
+    public void report(Kind kind, String context, Throwable error) {
+        report(kind, context + ": " + describe(error));
+    }
+
+    /** The errors of this kind have cleared: says so once for each that repeated since it was last written. */
+    public void cleared(Kind kind) {
+        clear(kind.toString());
+    }
+
+    /**
+     * For the routes, which name a kind by its word ({@code failed('telegram', 'a command could not be answered',
+     * ${exception})}, as an operator's copy of older routes may): one name, one signature, so Camel never has to pick.
+     */
+    public void failed(String kind, String context, Throwable error) {
+        String line = context + ": " + describe(error);
+        record(kind, line, line);
+    }
+
+    private synchronized void record(String kind, String key, String message) {
         String clean = oneLine(secrets.scrub(message));
         Instant now = clock.instant();
         Repeat repeat = repeats.computeIfAbsent(kind + "\n" + key, k -> new Repeat(kind, oneLine(secrets.scrub(key))));
@@ -89,8 +133,7 @@ public class ErrorLog {
         write(now, kind, clean + suffix);
     }
 
-    /** The errors of this kind have cleared: says so once for each that repeated since it was last written. */
-    public synchronized void cleared(String kind) {
+    private synchronized void clear(String kind) {
         for (var it = repeats.values().iterator(); it.hasNext(); ) {
             Repeat repeat = it.next();
             if (repeat.kind.equals(kind)) {
@@ -103,22 +146,12 @@ public class ErrorLog {
     }
 
     public void runFailed(org.regolancer.orchestrator.pairing.Pair pair, Throwable error) {
-        report("regolancer", "run failed: " + describe(error),
+        report(Kind.REGOLANCER, "run failed: " + describe(error),
                 "run of " + (pair == null ? "a pair" : pair.label()) + " failed: " + describe(error));
     }
 
     public void unhandled(String routeId, Throwable error) {
-        report("unhandled", "route " + routeId, error);
-    }
-
-    /** Records an exception: the context and its cause in words, never its stack (which may hold request URIs). */
-    public void report(String kind, String context, Throwable error) {
-        report(kind, context + ": " + describe(error));
-    }
-
-    /** {@link #report(String, String, Throwable)} for the routes: one name, one signature, so Camel never has to pick. */
-    public void failed(String kind, String context, Throwable error) {
-        report(kind, context, error);
+        report(Kind.UNHANDLED, "route " + routeId, error);
     }
 
     /** A message that names a class (a wrapper's "due to: org.x.SomeException: …") rather than saying what went wrong. */

@@ -2,7 +2,6 @@ package org.regolancer.orchestrator.regolancer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,18 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.regolancer.orchestrator.ledger.PendingRows;
+import org.regolancer.orchestrator.ops.OwnerOnlyFiles;
 import org.regolancer.orchestrator.pairing.Pair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,16 +45,13 @@ public final class RunFiles implements PendingRows {
     public static final String WAITS = "pair-waits.csv";
     /** In DATA_DIR: the RAM folder's name. */
     public static final String NAME_FILE = ".ramdir";
-    private static final Pattern NAME = Pattern.compile("regolancer-orchestrator-[0-9a-f]{32}");
     private static final Set<String> KEPT = Set.of(PENDING, WAITS);
     private static final String STAT_SUFFIX = ".stat.csv";
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_FILE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path base;
-    private final Path nameFile;
+    private final FolderName folderName;
     /** The fixed name of the versions before the name was kept: moved over once, never made. */
     private final Path oldFolder;
     /** Null until settled (the daemon's start, or the first write). */
@@ -75,9 +67,8 @@ public final class RunFiles implements PendingRows {
     public RunFiles(Path base, Path dataDir) {
         this.base = base;
         Path data = dataDir.toAbsolutePath().normalize();
-        this.nameFile = data.resolve(NAME_FILE);
-        this.oldFolder = base.resolve("regolancer-orchestrator-" + System.getProperty("user.name", "user")
-                .replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + shortHash(data.toString()));
+        this.folderName = new FolderName(data.resolve(NAME_FILE));
+        this.oldFolder = base.resolve(FolderName.oldName(data));
     }
 
     /** {@code /dev/shm} when it is a writable folder (RAM), else {@code java.io.tmpdir}. */
@@ -97,21 +88,21 @@ public final class RunFiles implements PendingRows {
         if (folder != null) {
             return;
         }
-        String kept = keptName();
+        String kept = folderName.kept();
         if (kept != null) {
             folder = base.resolve(kept);
-            if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !privateFolderOfOurs(folder)) {
+            if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !PrivateFolder.isOurs(folder)) {
                 takeAnotherName();
             }
             return;
         }
-        Path next = base.resolve(newName());
-        if (!keepName(next)) {
-            folder = privateFolderOfOurs(oldFolder) ? oldFolder : next;
+        Path next = base.resolve(FolderName.fresh());
+        if (!folderName.keep(next)) {
+            folder = PrivateFolder.isOurs(oldFolder) ? oldFolder : next;
             return;
         }
         folder = next;
-        if (privateFolderOfOurs(oldFolder)) {
+        if (PrivateFolder.isOurs(oldFolder)) {
             try {
                 Files.move(oldFolder, next, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
@@ -131,93 +122,24 @@ public final class RunFiles implements PendingRows {
         }
         settle();
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            makeFolder();
+            PrivateFolder.make(folder);
         }
-        if (!privateFolderOfOurs(folder)) {
+        if (!PrivateFolder.isOurs(folder)) {
             takeAnotherName();
-            makeFolder();
+            PrivateFolder.make(folder);
         }
-        checked();
+        PrivateFolder.checked(folder);
         verified = true;
         return folder;
-    }
-
-    private void makeFolder() throws IOException {
-        try {
-            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-        } catch (FileAlreadyExistsException e) {
-            // made by someone else just now: judged by the caller
-        }
     }
 
     /** The folder's name is taken by someone else: a new random one, kept in DATA_DIR/.ramdir. */
     private void takeAnotherName() {
         Path taken = folder;
-        folder = base.resolve(newName());
-        keepName(folder);
+        folder = base.resolve(FolderName.fresh());
+        folderName.keep(folder);
         LOG.warn("{} is not a private folder of this user (someone else made it; it is left alone): the run files go to {}",
                 taken, folder);
-    }
-
-    private Path checked() throws IOException {
-        return checked(folder);
-    }
-
-    private static Path checked(Path folder) throws IOException {
-        if (!privateFolderOfOurs(folder)) {
-            throw new IOException("refusing to use " + folder + ": not a private folder of this user (remove it)");
-        }
-        return folder;
-    }
-
-    private static boolean privateFolderOfOurs(Path path) {
-        try {
-            return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && ownedByThisProcess(path)
-                    && Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY_DIR);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean ownedByThisProcess(Path path) throws IOException {
-        Path self = Path.of("/proc/self");
-        if (Files.exists(self)) {
-            return Files.getAttribute(self, "unix:uid").equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS));
-        }
-        return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
-    }
-
-    /** The name DATA_DIR/.ramdir holds, or null (none yet, or not one we made). */
-    private String keptName() {
-        try {
-            if (!Files.isRegularFile(nameFile, LinkOption.NOFOLLOW_LINKS)) {
-                return null;
-            }
-            String name = Files.readString(nameFile, StandardCharsets.UTF_8).strip();
-            return NAME.matcher(name).matches() ? name : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Writes the folder's name to DATA_DIR/.ramdir (owner-only, in one step); false, said in the log, when it cannot. */
-    private boolean keepName(Path named) {
-        try {
-            Path next = Files.createTempFile(nameFile.getParent(), NAME_FILE + "-", ".tmp", OWNER_ONLY_FILE);
-            Files.writeString(next, named.getFileName() + "\n", StandardCharsets.UTF_8);
-            Files.move(next, nameFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("{} cannot be written ({}): the RAM folder {} is this run's only, a restart will not find what it holds",
-                    nameFile, e.getMessage(), named);
-            return false;
-        }
-    }
-
-    private static String newName() {
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        return "regolancer-orchestrator-" + HexFormat.of().formatHex(random);
     }
 
     /** Names this run's files; nothing is written yet. */
@@ -264,7 +186,7 @@ public final class RunFiles implements PendingRows {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return stats;
         }
-        checked(folder);
+        PrivateFolder.checked(folder);
         try (Stream<Path> paths = Files.list(folder)) {
             for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(STAT_SUFFIX)).sorted().toList()) {
                 stats.add(statLines(path));
@@ -282,7 +204,7 @@ public final class RunFiles implements PendingRows {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        checked(folder);
+        PrivateFolder.checked(folder);
         verified = false;
         boolean keepFolder = false;
         try (Stream<Path> paths = Files.walk(folder)) {
@@ -305,7 +227,7 @@ public final class RunFiles implements PendingRows {
         if (folder != null) {
             return folder;
         }
-        String kept = keptName();
+        String kept = folderName.kept();
         return kept != null ? base.resolve(kept) : oldFolder;
     }
 
@@ -331,10 +253,7 @@ public final class RunFiles implements PendingRows {
 
     /** Replaces a file of the folder in one atomic step (owner-only): a reader sees the old text or the new. */
     public synchronized void write(String name, String text) throws IOException {
-        Path dir = folder();
-        Path next = Files.createTempFile(dir, name + "-", ".tmp", OWNER_ONLY_FILE);
-        Files.writeString(next, text, StandardCharsets.UTF_8);
-        Files.move(next, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFiles.replace(folder().resolve(name), text);
     }
 
     /** A file of the folder, or "" when there is none. */
@@ -344,16 +263,7 @@ public final class RunFiles implements PendingRows {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return "";
         }
-        checked(folder);
+        PrivateFolder.checked(folder);
         return Files.readString(file, StandardCharsets.UTF_8);
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -23,14 +23,14 @@ public final class DayBook {
             days.put(d, DayFigures.empty(d));
         }
         for (Activity.Rebalance r : ours) {
-            days.computeIfPresent(r.time().atZone(zone).toLocalDate(), (d, f) -> f.plusOurs(r.amountSat(), r.feeMsat()));
+            days.computeIfPresent(r.time().atZone(zone).toLocalDate(), (d, f) -> f.plusOurs(r.amount(), r.fee()));
         }
         for (Activity.LndgRebalance r : lndg) {
-            days.computeIfPresent(r.stop().atZone(zone).toLocalDate(), (d, f) -> f.plusLndg(r.valueSat(), r.feeMsat()));
+            days.computeIfPresent(r.stop().atZone(zone).toLocalDate(), (d, f) -> f.plusLndg(r.value(), r.fee()));
         }
         for (Activity.Forward f : forwards) {
             days.computeIfPresent(f.time().atZone(zone).toLocalDate(),
-                    (d, figures) -> figures.plusForward(f.amountOutMsat() / 1000, f.feeMsat()));
+                    (d, figures) -> figures.plusForward(f.amountOut().wholeSats(), f.fee()));
         }
         return days;
     }

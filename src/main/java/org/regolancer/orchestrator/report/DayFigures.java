@@ -1,6 +1,9 @@
 package org.regolancer.orchestrator.report;
 
 import java.time.LocalDate;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Ppm;
+import org.regolancer.orchestrator.ledger.Sat;
 
 /**
  * One day's figures: our rebalances, LNDg's own auto-rebalancer, forwards. Every fee in msat, LNDg's rebalance fees
@@ -32,20 +35,21 @@ public record DayFigures(
         return new DayFigures(date, 0, 0, 0, 0, 0, 0, true, 0, 0, 0);
     }
 
-    DayFigures plusOurs(long sat, long feeMsat) {
-        return new DayFigures(date, oursCount + 1, oursSat + sat, oursFeeMsat + feeMsat, lndgCount, lndgSat, lndgFeeMsat,
+    DayFigures plusOurs(Sat sat, Msat fee) {
+        return new DayFigures(date, oursCount + 1, oursSat + sat.value(), oursFeeMsat + fee.value(), lndgCount, lndgSat, lndgFeeMsat,
                 lndgFeesKnown, forwardCount, forwardSat, forwardFeeMsat, losSat);
     }
 
-    DayFigures plusLndg(long sat, Long feeMsat) {
-        return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount + 1, lndgSat + sat,
-                lndgFeeMsat + (feeMsat == null ? 0 : feeMsat), lndgFeesKnown && feeMsat != null, forwardCount, forwardSat,
+    /** @param fee null when LNDg does not report it */
+    DayFigures plusLndg(Sat sat, Msat fee) {
+        return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount + 1, lndgSat + sat.value(),
+                lndgFeeMsat + (fee == null ? 0 : fee.value()), lndgFeesKnown && fee != null, forwardCount, forwardSat,
                 forwardFeeMsat, losSat);
     }
 
-    DayFigures plusForward(long sat, long feeMsat) {
+    DayFigures plusForward(Sat sat, Msat fee) {
         return new DayFigures(date, oursCount, oursSat, oursFeeMsat, lndgCount, lndgSat, lndgFeeMsat, lndgFeesKnown,
-                forwardCount + 1, forwardSat + sat, forwardFeeMsat + feeMsat, losSat);
+                forwardCount + 1, forwardSat + sat.value(), forwardFeeMsat + fee.value(), losSat);
     }
 
     /** The sum of several days, dated with the given date. */
@@ -82,7 +86,7 @@ public record DayFigures(
 
     /** Our average fee rate, ppm of the sats we moved; 0 on a day without payments. */
     public long oursAveragePpm() {
-        return oursSat == 0 ? 0 : Math.round(oursFeeMsat * 1000.0 / oursSat);
+        return Ppm.of(Msat.of(oursFeeMsat), Sat.of(oursSat)).value();
     }
 
     /** Our share of the sats rebalanced today, in whole percent (0 when nothing moved). */

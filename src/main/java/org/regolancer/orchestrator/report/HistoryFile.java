@@ -3,7 +3,6 @@ package org.regolancer.orchestrator.report;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.regolancer.orchestrator.ops.OwnerOnlyAppends;
+import org.regolancer.orchestrator.ops.OwnerOnlyFiles;
 
 /**
  * {@code daily-report.csv}: one row per completed day, appended once and never rewritten, with one exception: a file
@@ -152,19 +152,8 @@ public final class HistoryFile {
             }
         }
         Path bak = file.resolveSibling(file.getFileName() + ".bak");
-        Path next = file.resolveSibling(file.getFileName() + ".converting");
-        Files.deleteIfExists(next);
         Files.copy(file, bak, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(next);
-        }
+        OwnerOnlyFiles.replace(file, out.toString());
         return true;
     }
 

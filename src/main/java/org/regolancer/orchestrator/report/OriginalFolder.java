@@ -51,14 +51,14 @@ final class OriginalFolder {
             switch (OriginalDailyReport.moveAside(dataDir)) {
                 case MOVED -> LOG.info("daily-report.csv was the Python orchestrator's (date,lndg_sats,regolancer_sats,…): "
                         + "moved to {}; its days fill the report where this daemon has none", OriginalDailyReport.MOVED);
-                case MOVED_FILE_EXISTS -> errors.report("report", "daily-report.csv is the Python orchestrator's and "
+                case MOVED_FILE_EXISTS -> errors.report(ErrorLog.Kind.REPORT, "daily-report.csv is the Python orchestrator's and "
                         + OriginalDailyReport.MOVED + " exists already: both left as they are, nothing appended to "
                         + "daily-report.csv until one of them is moved away");
                 case NOTHING_TO_MOVE -> {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            errors.report("report", "daily-report.csv is the Python orchestrator's and could not be moved to "
+            errors.report(ErrorLog.Kind.REPORT, "daily-report.csv is the Python orchestrator's and could not be moved to "
                     + OriginalDailyReport.MOVED + " (tried again before the next append)", e);
         }
     }
@@ -74,17 +74,17 @@ final class OriginalFolder {
         statFiles.add(dataDir.resolve(OriginalStat.FILE_NAME));
         OriginalStat.Read stat = OriginalStat.read(statFiles, firstOurs, zone);
         if (stat.malformed() > 0) {
-            errors.report("report", stat.malformed() + " malformed rows in the Python orchestrator's "
+            errors.report(ErrorLog.Kind.REPORT, stat.malformed() + " malformed rows in the Python orchestrator's "
                     + OriginalStat.FILE_NAME + " skipped");
         }
         for (String file : stat.unreadable()) {
-            errors.report("report", "the Python orchestrator's stat file cannot be read, the report goes without it: " + file);
+            errors.report(ErrorLog.Kind.REPORT, "the Python orchestrator's stat file cannot be read, the report goes without it: " + file);
         }
         Map<LocalDate, DayFigures> all = new TreeMap<>(days);
         stat.days().forEach((day, f) -> all.computeIfPresent(day, (d, ourDay) -> DayFigures.sum(d, List.of(ourDay, f))));
         OriginalDailyReport.Read original = OriginalDailyReport.read(dataDir);
         if (original.malformed() > 0) {
-            errors.report("report", original.malformed() + " malformed rows in " + original.file().getFileName() + " skipped");
+            errors.report(ErrorLog.Kind.REPORT, original.malformed() + " malformed rows in " + original.file().getFileName() + " skipped");
         }
         LocalDate regolancerFrom = stat.firstDay();
         if (firstOurs != null) {

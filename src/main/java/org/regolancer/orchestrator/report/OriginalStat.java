@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.regolancer.orchestrator.ledger.Msat;
 import org.regolancer.orchestrator.regolancer.StatFile;
 import org.regolancer.orchestrator.regolancer.StatRow;
 
@@ -75,7 +76,7 @@ public final class OriginalStat {
                         if (before == null || row.time().isBefore(before)) {
                             LocalDate day = row.time().atZone(zone).toLocalDate();
                             fileDays.put(day, fileDays.getOrDefault(day, DayFigures.empty(day))
-                                    .plusOurs(row.amountMsat() / 1000, row.feesMsat()));
+                                    .plusOurs(Msat.of(row.amountMsat()).wholeSats(), Msat.of(row.feesMsat())));
                         }
                     }
                 }

@@ -133,15 +133,6 @@ public final class NoticeSender {
         }
     }
 
-    public int waiting() {
-        lock.lock();
-        try {
-            return queue.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * The daemon stops: keeps sending until {@code deadline} (no wait beyond it), then hands back the notices still
      * unanswered, in order, the one in flight included. Notices offered meanwhile are sent or handed back too.

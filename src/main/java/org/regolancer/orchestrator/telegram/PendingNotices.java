@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import org.regolancer.orchestrator.ops.OwnerOnlyFiles;
 
 /**
  * {@code DATA_DIR/notices-pending.jsonl}: the payment notices a stop left unsent, one JSON object a line
@@ -42,18 +38,7 @@ public final class PendingNotices {
             line.put("text", text);
             out.append(JSON.writeValueAsString(line)).append('\n');
         }
-        Path next = file.resolveSibling(FILE + ".tmp");
-        Files.deleteIfExists(next);
-        Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(next);
-        }
+        OwnerOnlyFiles.replace(file, out.toString());
     }
 
     /** The notices that waited, in order; a line that cannot be read is skipped. */

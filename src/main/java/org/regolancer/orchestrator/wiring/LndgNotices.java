@@ -49,7 +49,7 @@ public class LndgNotices {
         try {
             return AnnouncedJobs.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
-            errors.report("lndg-notices", FILE + " cannot be read (" + ErrorLog.describe(e) + "): LNDg's completed "
+            errors.report(ErrorLog.Kind.LNDG_NOTICES, FILE + " cannot be read (" + ErrorLog.describe(e) + "): LNDg's completed "
                     + "rebalances are announced from a new baseline (those of the downtime not)");
             return AnnouncedJobs.none();
         }
@@ -64,7 +64,7 @@ public class LndgNotices {
     public List<FinishedJob> fresh(List<FinishedJob> read) {
         boolean baseline = !jobs.baselined();
         List<FinishedJob> fresh = jobs.fresh(read, clock.instant());
-        errors.cleared("lndg-notices");
+        errors.cleared(ErrorLog.Kind.LNDG_NOTICES);
         if (logOperational && baseline) {
             LOG.info("LNDg's completed rebalances: {} of the last hour taken as the baseline (not announced)", read.size());
         } else if (logOperational && !fresh.isEmpty()) {
@@ -85,9 +85,9 @@ public class LndgNotices {
             Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(next, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            errors.cleared("lndg-notices-file");
+            errors.cleared(ErrorLog.Kind.LNDG_NOTICES_FILE);
         } catch (IOException | RuntimeException e) {
-            errors.report("lndg-notices-file", "cannot write " + FILE + " (after a restart LNDg's rebalances of the last "
+            errors.report(ErrorLog.Kind.LNDG_NOTICES_FILE, "cannot write " + FILE + " (after a restart LNDg's rebalances of the last "
                     + "hour may be announced again)", e);
             try {
                 Files.deleteIfExists(next);
@@ -99,7 +99,7 @@ public class LndgNotices {
 
     /** Reading LNDg failed: one errors.log line (repeats held back); the next read goes back to the last one that worked. */
     public void failed(Exception error) {
-        errors.report("lndg-notices", "LNDg's completed rebalances could not be read for their Telegram notices",
+        errors.report(ErrorLog.Kind.LNDG_NOTICES, "LNDg's completed rebalances could not be read for their Telegram notices",
                 "LNDg's completed rebalances could not be read for their Telegram notices (the next read "
                         + "goes back to the last that worked): " + ErrorLog.describe(error));
     }

@@ -229,13 +229,13 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         Optional<String> problem = JmxPasswordFile.problem(settings.jmxPort(),
                 settings.jmxPasswordFile());
         if (problem.isPresent()) {
-            errors.report("jmx", problem.get());
+            errors.report(ErrorLog.Kind.JMX, problem.get());
             return null;
         }
         try {
             return Jmx.remote(settings.jmxPort(), settings.jmxPasswordFile());
         } catch (IOException | RuntimeException e) {
-            errors.report("jmx", "remote JMX could not start on 127.0.0.1:" + settings.jmxPort(), e);
+            errors.report(ErrorLog.Kind.JMX, "remote JMX could not start on 127.0.0.1:" + settings.jmxPort(), e);
             return null;
         }
     }
@@ -247,13 +247,13 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         NoticeSender.Problems problems = new NoticeSender.Problems() {
             @Override
             public void gaveUp(int attempts, String why) {
-                errors.report("telegram", "message not sent: " + why, "message not sent after " + attempts
+                errors.report(ErrorLog.Kind.TELEGRAM, "message not sent: " + why, "message not sent after " + attempts
                         + (attempts == 1 ? " attempt: " : " attempts: ") + why);
             }
 
             @Override
             public void dropped(int capacity) {
-                errors.report("telegram", "payment notices dropped: Telegram is " + capacity
+                errors.report(ErrorLog.Kind.TELEGRAM, "payment notices dropped: Telegram is " + capacity
                         + " messages behind (the payments are in the ledger)");
             }
         };

@@ -98,7 +98,7 @@ public final class Parts {
         return lndgSession().events(new LndgSession.Events() {
             @Override
             public void fellBack(String why) {
-                errors.report("lndg-login", why);
+                errors.report(ErrorLog.Kind.LNDG_LOGIN, why);
             }
 
             @Override

@@ -55,7 +55,7 @@ public class PaymentNotices {
             }
             sender.resume(waited, this::forgetPending);
         } catch (IOException | RuntimeException e) {
-            errors.report("telegram", "cannot read " + PendingNotices.FILE + " (its notices are not sent)", e);
+            errors.report(ErrorLog.Kind.TELEGRAM, "cannot read " + PendingNotices.FILE + " (its notices are not sent)", e);
         }
     }
 
@@ -63,7 +63,7 @@ public class PaymentNotices {
         try {
             pending.delete();
         } catch (IOException e) {
-            errors.report("telegram", "cannot remove " + PendingNotices.FILE + " (its notices went out)", e);
+            errors.report(ErrorLog.Kind.TELEGRAM, "cannot remove " + PendingNotices.FILE + " (its notices went out)", e);
         }
     }
 
@@ -90,10 +90,10 @@ public class PaymentNotices {
         }
         try {
             pending.write(left);
-            errors.report("telegram", left.size() + " payment notices were not sent before the stop (Telegram asked to wait "
+            errors.report(ErrorLog.Kind.TELEGRAM, left.size() + " payment notices were not sent before the stop (Telegram asked to wait "
                     + "or did not answer); they wait in " + PendingNotices.FILE + " and go out after the next start");
         } catch (IOException | RuntimeException e) {
-            errors.report("telegram", left.size() + " payment notices were not sent before the stop and cannot be kept in "
+            errors.report(ErrorLog.Kind.TELEGRAM, left.size() + " payment notices were not sent before the stop and cannot be kept in "
                     + PendingNotices.FILE + " (the payments are in the ledger)", e);
         }
     }

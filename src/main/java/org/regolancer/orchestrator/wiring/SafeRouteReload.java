@@ -66,7 +66,7 @@ final class SafeRouteReload extends RouteWatcherReloadStrategy {
             super.onRouteReload(resources, removeEverything);
             LOG.info("Routes reloaded from {}", String.join(", ", files));
         } catch (RuntimeException e) {
-            errors.report("routes", "edit of " + String.join(", ", files) + " refused, the previous routes keep running: "
+            errors.report(ErrorLog.Kind.ROUTES, "edit of " + String.join(", ", files) + " refused, the previous routes keep running: "
                     + firstLine(e));
             restore(model, before);
         } finally {
@@ -87,7 +87,7 @@ final class SafeRouteReload extends RouteWatcherReloadStrategy {
                     model.addRouteDefinition(definition);
                 }
             } catch (Exception e) {
-                errors.report("routes", "could not restore route " + definition.getRouteId(), e);
+                errors.report(ErrorLog.Kind.ROUTES, "could not restore route " + definition.getRouteId(), e);
             }
         }
     }

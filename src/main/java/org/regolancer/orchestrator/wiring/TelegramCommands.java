@@ -19,7 +19,7 @@ public class TelegramCommands {
 
     /** A command could not be answered: one errors.log line with Telegram's answer (never the request's URI). */
     public void failed(Exception error) {
-        errors.report("telegram", "a command could not be answered: " + TelegramRetry.why(error));
+        errors.report(ErrorLog.Kind.TELEGRAM, "a command could not be answered: " + TelegramRetry.why(error));
     }
 
     /** The command in a message or channel post, or null when it is none of ours. */

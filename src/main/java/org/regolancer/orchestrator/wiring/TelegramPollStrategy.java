@@ -28,7 +28,7 @@ class TelegramPollStrategy implements PollingConsumerPollStrategy, ExceptionHand
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        errors.cleared("telegram-commands");
+        errors.cleared(ErrorLog.Kind.TELEGRAM_COMMANDS);
     }
 
     @Override
@@ -40,7 +40,7 @@ class TelegramPollStrategy implements PollingConsumerPollStrategy, ExceptionHand
         String why = TelegramRetry.describe(answer);
         String hint = TelegramRetry.status(answer).orElse(0) == 409
                 ? " (another program polls this bot, or a webhook is set: commands need this daemon to be the only one)" : "";
-        errors.report("telegram-commands", "commands cannot be received: " + why + hint + "; trying again later");
+        errors.report(ErrorLog.Kind.TELEGRAM_COMMANDS, "commands cannot be received: " + why + hint + "; trying again later");
         return false;
     }
 

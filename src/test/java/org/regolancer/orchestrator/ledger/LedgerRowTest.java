@@ -84,7 +84,7 @@ class LedgerRowTest {
         LedgerReader.Read report = LedgerReader.read(file);
         assertEquals(0, report.malformed());
         assertEquals(ALIASES.size(), report.payments().size());
-        report.payments().forEach(p -> assertEquals(List.of(PAID, 58_596L, 52_737L), List.of(p.time(), p.amountSat(), p.feeMsat())));
+        report.payments().forEach(p -> assertEquals(List.of(PAID, Sat.of(58_596), Msat.of(52_737)), List.of(p.time(), p.amount(), p.fee())));
 
         Books books = new Books(Duration.ofDays(30));
         Instant now = PAID.plusSeconds(60);

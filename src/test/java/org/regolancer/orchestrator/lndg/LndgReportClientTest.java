@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.regolancer.orchestrator.ledger.Msat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
@@ -39,7 +40,7 @@ class LndgReportClientTest {
         lndg.withForward(1, "2026-11-25T00:30:00", 2_000_000, 0.5);
         List<Activity.Forward> forwards = client(FakeLndg.PASSWORD, ZoneId.of("Europe/Berlin"))
                 .forwards(Instant.parse("2026-11-24T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z"));
-        assertEquals(List.of(new Activity.Forward(Instant.parse("2026-11-24T23:30:00Z"), 2_000_000, 500)), forwards);
+        assertEquals(List.of(new Activity.Forward(Instant.parse("2026-11-24T23:30:00Z"), Msat.of(2_000_000), Msat.of(500))), forwards);
         assertTrue(lndg.reportQueries().get(0).contains("forward_date__gte=2026-11-24T01:00:00"),
                 "the window is asked in LNDg's zone: " + lndg.reportQueries().get(0));
     }
@@ -82,11 +83,11 @@ class LndgReportClientTest {
         LndgReportClient client = client(FakeLndg.PASSWORD, ZoneId.of("UTC"));
         Instant from = Instant.parse("2026-11-25T00:00:00Z");
         Instant to = Instant.parse("2026-11-26T00:00:00Z");
-        List<Long> fees = client.lndgRebalances(from, to).stream().map(Activity.LndgRebalance::feeMsat).toList();
+        List<Long> fees = client.lndgRebalances(from, to).stream().map(r -> r.fee().value()).toList();
         assertEquals(List.of(400L, 30_500L, 1L), fees);
         assertEquals(Instant.parse("2026-11-25T10:00:00.123456Z"), client.lndgRebalances(from, to).get(0).stop());
-        assertEquals(List.of(new Activity.Forward(Instant.parse("2026-11-25T13:14:16.000001Z"), 2_000_000, 30_500),
-                new Activity.Forward(Instant.parse("2026-11-25T13:14:15.999999Z"), 1_000_000, 1)), client.forwards(from, to));
+        assertEquals(List.of(new Activity.Forward(Instant.parse("2026-11-25T13:14:16.000001Z"), Msat.of(2_000_000), Msat.of(30_500)),
+                new Activity.Forward(Instant.parse("2026-11-25T13:14:15.999999Z"), Msat.of(1_000_000), Msat.of(1))), client.forwards(from, to));
     }
 
     @Test
@@ -99,7 +100,7 @@ class LndgReportClientTest {
         List<Activity.Forward> forwards = client(FakeLndg.PASSWORD, ZoneId.of("UTC"))
                 .forwards(Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z"));
         assertEquals(List.of(5_000_000L, 4_000_000L, 3_000_000L, 2_000_000L, 1_000_000L),
-                forwards.stream().map(Activity.Forward::amountOutMsat).toList(),
+                forwards.stream().map(f -> f.amountOut().value()).toList(),
                 "each once; the one that arrived after the first page is read next time");
         assertTrue(lndg.reportQueries().get(1).contains("id__lt=4"), lndg.reportQueries().toString());
     }

@@ -243,11 +243,11 @@ class LndgSessionTest {
 
     @Test
     void readsCookiesAndTheFormToken() {
-        assertEquals("v", LndgSession.cookie(List.of("a=1; Path=/", "sessionid=\"v\"; HttpOnly"), "sessionid"));
-        assertNull(LndgSession.cookie(List.of("sessionid=; expires=Thu, 01 Jan 1970 00:00:00 GMT"), "sessionid"),
+        assertEquals("v", LoginForm.cookie(List.of("a=1; Path=/", "sessionid=\"v\"; HttpOnly"), "sessionid"));
+        assertNull(LoginForm.cookie(List.of("sessionid=; expires=Thu, 01 Jan 1970 00:00:00 GMT"), "sessionid"),
                 "an emptied cookie is no session");
-        assertNull(LndgSession.cookie(List.of("xsessionid=1"), "sessionid"));
-        assertEquals("t0k", LndgSession.formToken("<input value='t0k' type='hidden' name='csrfmiddlewaretoken'>"));
-        assertNull(LndgSession.formToken("<html>no form</html>"));
+        assertNull(LoginForm.cookie(List.of("xsessionid=1"), "sessionid"));
+        assertEquals("t0k", LoginForm.token("<input value='t0k' type='hidden' name='csrfmiddlewaretoken'>"));
+        assertNull(LoginForm.token("<html>no form</html>"));
     }
 }

@@ -44,11 +44,11 @@ class ErrorLogTest {
         Path file = dir.resolve("errors.log");
         ErrorLog log = new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock);
         for (int i = 0; i < 800; i++) {
-            log.report("lndg", "connection refused");
+            log.report(ErrorLog.Kind.LNDG, "connection refused");
             now = now.plusSeconds(5);
         }
-        log.report("lndg", "connection refused");
-        log.cleared("lndg");
+        log.report(ErrorLog.Kind.LNDG, "connection refused");
+        log.cleared(ErrorLog.Kind.LNDG);
         List<String> lines = Files.readAllLines(file);
         assertEquals(3, lines.size(), String.join("\n", lines));
         assertEquals("2026-11-25T10:00:00Z [lndg] connection refused", lines.get(0));
@@ -63,16 +63,16 @@ class ErrorLogTest {
         Path file = dir.resolve("errors.log");
         ErrorLog log = new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock);
         for (int i = 0; i < 100; i++) {
-            log.report("regolancer", "regolancer exited with 139", "pair " + (i % 7) + ": regolancer exited with 139, last output: "
+            log.report(ErrorLog.Kind.REGOLANCER, "regolancer exited with 139", "pair " + (i % 7) + ": regolancer exited with 139, last output: "
                     + now);
-            log.report("regolancer", "regolancer exited with 2", "pair " + (i % 5) + ": regolancer exited with 2");
+            log.report(ErrorLog.Kind.REGOLANCER, "regolancer exited with 2", "pair " + (i % 5) + ": regolancer exited with 2");
             now = now.plusSeconds(1);
         }
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).endsWith("pair 0: regolancer exited with 139, last output: 2026-11-25T10:00:00Z"), lines.get(0));
 
-        log.cleared("regolancer");
+        log.cleared(ErrorLog.Kind.REGOLANCER);
         lines = Files.readAllLines(file);
         assertEquals(4, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(2).endsWith("recovered after 99 more repeats of: regolancer exited with 139"), lines.get(2));
@@ -81,15 +81,15 @@ class ErrorLogTest {
     @Test
     void linesAreSingleAndFreeOfSecrets() throws Exception {
         Path file = dir.resolve("errors.log");
-        new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report("x", "bad\nthing with pw-secret");
-        assertEquals(List.of("2026-11-25T10:00:00Z [x] bad thing with ***"), Files.readAllLines(file));
+        new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report(ErrorLog.Kind.LNDG, "bad\nthing with pw-secret");
+        assertEquals(List.of("2026-11-25T10:00:00Z [lndg] bad thing with ***"), Files.readAllLines(file));
         assertTrue(Duration.ofHours(1).equals(ErrorLog.REPEAT_EVERY));
     }
 
     @Test
     void noControlCharacterReachesTheFileWhateverTheMessageHolds() throws Exception {
         Path file = dir.resolve("errors.log");
-        new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report("regolancer",
+        new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report(ErrorLog.Kind.REGOLANCER,
                 "last output: route via Evil\u2028FORGED\u001b[2J\u202e\u0085 done");
         List<String> lines = Files.readAllLines(file);
         assertEquals(1, lines.size(), lines.toString());
@@ -102,9 +102,9 @@ class ErrorLogTest {
         Files.writeString(folder, "a file where the folder should be: nothing can be created under it");
         Path file = folder.resolve("errors.log");
         ErrorLog log = new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock);
-        log.report("ledger", "rebalances.csv cannot be written");
+        log.report(ErrorLog.Kind.LEDGER, "rebalances.csv cannot be written");
         now = now.plusSeconds(1);
-        log.report("lndg", "connection refused");
+        log.report(ErrorLog.Kind.LNDG, "connection refused");
         log.retryUnwritten();
         assertFalse(Files.exists(file));
 
@@ -123,11 +123,11 @@ class ErrorLogTest {
         Files.writeString(folder, "not a folder");
         ErrorLog log = new ErrorLog(folder.resolve("errors.log"), new Secrets("u", "pw-secret", ""), clock);
         for (int i = 0; i < ErrorLog.MAX_UNWRITTEN + 50; i++) {
-            log.report("regolancer", "error " + i);
+            log.report(ErrorLog.Kind.REGOLANCER, "error " + i);
         }
         Files.delete(folder);
         Files.createDirectory(folder);
-        log.report("regolancer", "the last one");
+        log.report(ErrorLog.Kind.REGOLANCER, "the last one");
         List<String> lines = Files.readAllLines(folder.resolve("errors.log"));
         assertEquals(ErrorLog.MAX_UNWRITTEN + 1, lines.size());
         assertTrue(lines.get(0).endsWith("[errors] 51 older lines were lost while errors.log could not be written"), lines.get(0));
@@ -139,7 +139,19 @@ class ErrorLogTest {
     void aHalfLineLeftByAnEarlierFailureDoesNotSwallowTheNextLine() throws Exception {
         Path file = dir.resolve("errors.log");
         Files.writeString(file, "2026-11-25T09:00:00Z [lndg] whole\n2026-11-25T09:00:01Z [ld");
-        new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report("x", "next");
-        assertEquals("2026-11-25T10:00:00Z [x] next", Files.readAllLines(file).get(2));
+        new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock).report(ErrorLog.Kind.LNDG, "next");
+        assertEquals("2026-11-25T10:00:00Z [lndg] next", Files.readAllLines(file).get(2));
+    }
+
+    @Test
+    void aRouteNamesTheKindByItsWordAndItsRepeatsAreHeldBackAndClearedAsTheEnumsAre() throws Exception {
+        Path file = dir.resolve("errors.log");
+        ErrorLog log = new ErrorLog(file, new Secrets("u", "pw-secret", ""), clock);
+        log.failed("telegram", "a command could not be answered", new java.net.ConnectException());
+        log.report(ErrorLog.Kind.TELEGRAM, "a command could not be answered", new java.net.ConnectException());
+        log.cleared(ErrorLog.Kind.TELEGRAM);
+        assertEquals(List.of("2026-11-25T10:00:00Z [telegram] a command could not be answered: connection refused",
+                "2026-11-25T10:00:00Z [telegram] recovered after 1 more repeats of: a command could not be answered: "
+                        + "connection refused"), Files.readAllLines(file));
     }
 }

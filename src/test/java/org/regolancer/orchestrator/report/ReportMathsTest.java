@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.junit.jupiter.api.Test;
 
 class ReportMathsTest {
@@ -18,7 +20,7 @@ class ReportMathsTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private static Activity.Rebalance ours(String instant, long sat, long feeMsat) {
-        return new Activity.Rebalance(Instant.parse(instant), sat, feeMsat);
+        return new Activity.Rebalance(Instant.parse(instant), Sat.of(sat), Msat.of(feeMsat));
     }
 
     @Test
@@ -60,8 +62,8 @@ class ReportMathsTest {
         LocalDate day = LocalDate.of(2026, 11, 25);
         Map<LocalDate, DayFigures> days = DayBook.days(ZoneId.of("UTC"), day, day,
                 List.of(ours("2026-11-25T01:00:00Z", 100_000, 90_000), ours("2026-11-25T02:00:00Z", 50_000, 25_000)),
-                List.of(new Activity.LndgRebalance(Instant.parse("2026-11-25T03:00:00Z"), 200_000, 150_000L)),
-                List.of(new Activity.Forward(Instant.parse("2026-11-25T04:00:00Z"), 1_000_000_000, 1_500)));
+                List.of(new Activity.LndgRebalance(Instant.parse("2026-11-25T03:00:00Z"), Sat.of(200_000), Msat.of(150_000))),
+                List.of(new Activity.Forward(Instant.parse("2026-11-25T04:00:00Z"), Msat.of(1_000_000_000), Msat.of(1_500))));
         DayFigures f = days.get(day);
         assertEquals(150_000, f.oursSat());
         assertEquals(767, f.oursAveragePpm(), "115 sat on 150,000 sat");
@@ -76,7 +78,7 @@ class ReportMathsTest {
     void lndgFeesUnknownOnOlderVersionsAreMarked() {
         LocalDate day = LocalDate.of(2026, 11, 25);
         DayFigures f = DayBook.days(ZoneId.of("UTC"), day, day, List.of(),
-                List.of(new Activity.LndgRebalance(Instant.parse("2026-11-25T03:00:00Z"), 200_000, null)), List.of()).get(day);
+                List.of(new Activity.LndgRebalance(Instant.parse("2026-11-25T03:00:00Z"), Sat.of(200_000), null)), List.of()).get(day);
         assertEquals(false, f.lndgFeesKnown());
         assertEquals(200_000, f.lndgSat());
     }

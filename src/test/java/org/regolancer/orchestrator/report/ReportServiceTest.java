@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.regolancer.orchestrator.ledger.Msat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regolancer.orchestrator.fixtures.ReadOnlyMount;
@@ -58,13 +59,13 @@ class ReportServiceTest {
 
         @Override
         public List<Activity.Forward> forwards(Instant from, Instant to) {
-            return List.of(new Activity.Forward(Instant.parse("2026-11-25T10:00:00Z"), 5_000_000, 500));
+            return List.of(new Activity.Forward(Instant.parse("2026-11-25T10:00:00Z"), Msat.of(5_000_000), Msat.of(500)));
         }
     };
 
     private ReportService service() {
         return new ReportService(ZoneId.of("Europe/Berlin"), "0 59 23 * * ?", lndg, dir, clock,
-                new ErrorLog(dir.resolve("errors.log"), new Secrets("u", "p", ""), clock));
+                new ErrorLog(dir.resolve("errors.log"), new Secrets("u", "p", ""), clock), ReportChart::png);
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.junit.jupiter.api.Test;
 
 class ReportTextTest {
@@ -87,11 +89,11 @@ class ReportTextTest {
         // an LNDg that made 620 rebalances of 0.4 sat each today: 248 sat, not 620 × round(0.4) = 0
         java.util.List<Activity.LndgRebalance> jobs = new java.util.ArrayList<>();
         for (int i = 0; i < 620; i++) {
-            jobs.add(new Activity.LndgRebalance(java.time.Instant.parse("2026-03-01T10:00:00Z").plusSeconds(i), 50_000, 400L));
+            jobs.add(new Activity.LndgRebalance(java.time.Instant.parse("2026-03-01T10:00:00Z").plusSeconds(i), Sat.of(50_000), Msat.of(400)));
         }
-        jobs.add(new Activity.LndgRebalance(java.time.Instant.parse("2026-03-01T11:00:00Z"), 50_000, 30_500L));
+        jobs.add(new Activity.LndgRebalance(java.time.Instant.parse("2026-03-01T11:00:00Z"), Sat.of(50_000), Msat.of(30_500)));
         Map<LocalDate, DayFigures> days = DayBook.days(ZoneId.of("UTC"), DAY.minusDays(30), DAY, java.util.List.of(), jobs,
-                java.util.List.of(new Activity.Forward(java.time.Instant.parse("2026-03-01T12:00:00Z"), 1_000_000, 1)));
+                java.util.List.of(new Activity.Forward(java.time.Instant.parse("2026-03-01T12:00:00Z"), Msat.of(1_000_000), Msat.of(1))));
         String text = ReportText.render(DAY, ZoneId.of("UTC"), false, false, days);
         assertTrue(text.contains("• LNDg AR: 621 × 31,050,000 sat · fees 278.5 sat · 100 %"), text);
         assertTrue(text.contains("<b>Net</b> −278.499 sat"), text);

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import org.regolancer.orchestrator.lndg.AnnouncedJobs;
 import org.regolancer.orchestrator.lndg.FinishedJob;
 import org.regolancer.orchestrator.lndg.FinishedJobs;
 import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.ops.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,22 +76,12 @@ public class LndgNotices {
         if (!jobs.changed()) {
             return;
         }
-        String text = jobs.text();
-        Path next = file.resolveSibling(FILE + ".tmp");
         try {
-            Files.deleteIfExists(next);
-            Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(next, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.replace(file, jobs.text());
             errors.cleared(ErrorLog.Kind.LNDG_NOTICES_FILE);
         } catch (IOException | RuntimeException e) {
             errors.report(ErrorLog.Kind.LNDG_NOTICES_FILE, "cannot write " + FILE + " (after a restart LNDg's rebalances of the last "
                     + "hour may be announced again)", e);
-            try {
-                Files.deleteIfExists(next);
-            } catch (IOException ignored) {
-                // the next write tries again
-            }
         }
     }
 

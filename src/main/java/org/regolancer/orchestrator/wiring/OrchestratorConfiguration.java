@@ -159,7 +159,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         BooksService books = booksService(settings, lndgReads, clock, errors, millis(pc, "books.day-ms"),
                 millis(pc, "books.refresh-ms"), millis(pc, "books.retry-ms"));
         CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause,
-                books);
+                books, ledger);
         // Ctrl-C reaches regolancer too, which exits 1 silently, perhaps before Camel's stop begins: the daemon is
         // stopping from that moment (no new pair, no cycle-limit line for the runs it ended), and such a run is a stopped one
         org.regolancer.orchestrator.ops.Sigint.onSigint(() -> {

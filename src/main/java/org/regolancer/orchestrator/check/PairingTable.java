@@ -16,7 +16,6 @@ import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.pairing.Channel;
 import org.regolancer.orchestrator.pairing.Exclusions;
-import org.regolancer.orchestrator.pairing.PairPlanner;
 
 /**
  * Every open channel with the role the daemon gives it now (source, target, neither) and why: LNDg's rules, a source's
@@ -33,14 +32,9 @@ public final class PairingTable {
     private PairingTable() {
     }
 
-    /** With a refill budget on, each target's row says what it paid, earned and may spend over the books' window. */
-    public static List<Row> rows(Collection<Channel> channels, Collection<String> excluded, FeePolicy feePolicy,
-            int maxPendingHtlcs, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, RefillBudget budget) {
-        return rows(channels, excluded, Exclusions.NONE, PairPlanner.DEFAULT_MIN_AMOUNT, feePolicy, maxPendingHtlcs,
-                arMaxFeeRate, books, budget);
-    }
-
     /**
+     * With a refill budget on, each target's row says what it paid, earned and may spend over the books' window.
+     *
      * @param template     what the regolancer template rules out as source or target
      * @param minAmountSat the smallest run (the template's min_amount, or regolancer's floor): a source with less margin
      *                     above its target is not paired

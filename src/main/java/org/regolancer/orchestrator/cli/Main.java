@@ -3,7 +3,6 @@ package org.regolancer.orchestrator.cli;
 import org.regolancer.orchestrator.demo.DemoLndg;
 import org.regolancer.orchestrator.wiring.OrchestratorConfiguration;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.main.BaseMainSupport;
@@ -17,6 +16,18 @@ import org.regolancer.orchestrator.settings.SettingsException;
 import org.regolancer.orchestrator.settings.SettingsLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Set;
+import org.regolancer.orchestrator.judgment.FeePolicy;
+import org.regolancer.orchestrator.lndg.LndgTls;
+import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.regolancer.TemplateCheck;
 
 /**
  * {@code java -jar regolancer-orchestrator.jar [--profile demo]}: validates every setting before Camel starts
@@ -34,58 +45,6 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger("org.regolancer.orchestrator");
     static final int EXIT_BAD_SETTING = 2;
     static final int EXIT_START_FAILED = 1;
-    static final String USAGE = "usage: regolancer-orchestrator [--profile demo] [--env-file FILE]\n"
-            + "       regolancer-orchestrator report [--date YYYY-MM-DD] [--chart FILE] [--profile demo] [--env-file FILE]\n"
-            + "       regolancer-orchestrator check [--telegram-test] [--profile demo] [--env-file FILE]\n"
-            + "(bin/regolancer-orchestrator, or java -jar regolancer-orchestrator.jar)";
-
-    /** What the command line asks for. */
-    record CommandLine(String command, String profile, Path envFile, LocalDate date, Path chart, boolean telegramTest) {
-
-        /** @throws IllegalArgumentException with the message to print (usage included) */
-        static CommandLine parse(String... args) {
-            String command = "run";
-            String profile = null;
-            Path envFile = null;
-            LocalDate date = null;
-            Path chart = null;
-            boolean telegramTest = false;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if ((arg.equals("--profile") || arg.equals("-profile")) && i + 1 < args.length) {
-                    profile = args[++i];
-                } else if (arg.startsWith("--profile=")) {
-                    profile = arg.substring("--profile=".length());
-                } else if (arg.equals("--env-file") && i + 1 < args.length) {
-                    envFile = callerPath(args[++i]);
-                } else if ((arg.equals("report") || arg.equals("check")) && i == 0) {
-                    command = arg;
-                } else if (command.equals("report") && arg.equals("--date") && i + 1 < args.length) {
-                    try {
-                        date = LocalDate.parse(args[++i]);
-                    } catch (java.time.format.DateTimeParseException e) {
-                        throw new IllegalArgumentException("--date " + args[i] + " is invalid; accepted: YYYY-MM-DD");
-                    }
-                } else if (command.equals("report") && arg.equals("--chart") && i + 1 < args.length) {
-                    chart = callerPath(args[++i]);
-                } else if (command.equals("check") && arg.equals("--telegram-test")) {
-                    telegramTest = true;
-                } else if (arg.equals("--help") || arg.equals("-h")) {
-                    return new CommandLine("help", profile, envFile, date, chart, telegramTest);
-                } else {
-                    throw new IllegalArgumentException("unknown argument '" + arg + "'; " + USAGE);
-                }
-            }
-            return new CommandLine(command, profile, envFile, date, chart, telegramTest);
-        }
-
-        /** A path from the command line: relative to where the launcher was called (it changes to its install folder). */
-        static Path callerPath(String path) {
-            String caller = System.getenv("REGOLANCER_CALLER_DIR");
-            return (caller == null || caller.isBlank() ? Path.of("") : Path.of(caller)).toAbsolutePath().resolve(path).normalize();
-        }
-    }
-
     private Main() {
     }
 
@@ -99,21 +58,17 @@ public final class Main {
             return;
         }
         System.exit(switch (line.command()) {
-            case "help" -> {
-                System.out.println(USAGE);
+            case HELP -> {
+                System.out.println(CommandLine.USAGE);
                 yield 0;
             }
-            case "report" -> ReportCommand.run(line.profile(), line.envFile(), line.date(), line.chart());
-            case "check" -> CheckCommand.run(line.profile(), line.envFile(), line.telegramTest());
-            default -> run(line.profile(), line.envFile());
+            case REPORT -> ReportCommand.run(line.profile(), line.envFile(), line.date(), line.chart());
+            case CHECK -> CheckCommand.run(line.profile(), line.envFile(), line.telegramTest());
+            case RUN -> run(line.profile(), line.envFile());
         });
     }
 
     /** Every setting, validated; in the demo, pointed at the demo's loopback LNDg. */
-    static Settings settings(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
-        return settings(intake(workingDir, profile, envFile, demoLndg), workingDir, demoLndg);
-    }
-
     static Settings settings(Intake intake, Path workingDir, DemoLndg demoLndg) {
         intake.requireDryRun();
         Settings settings = SettingsLoader.load(intake.raw()::get, workingDir, demoLndg != null);
@@ -139,7 +94,7 @@ public final class Main {
          * unknown keys, its LightningOS keys in use, the original's keys it lacks, a relative DATA_DIR.
          */
         List<DotenvReview.Finding> findings(Settings settings) {
-            List<DotenvReview.Finding> findings = new java.util.ArrayList<>();
+            List<DotenvReview.Finding> findings = new ArrayList<>();
             if (review != null) {
                 findings.addAll(review.findings(envFile.toString(), raw::get));
             }
@@ -170,24 +125,19 @@ public final class Main {
      * regolancer with a behaviour file of its own.
      */
     static void demoNode(Settings settings, DemoLndg demoLndg) {
-        if (demoLndg == null || java.nio.file.Files.exists(settings.regolancerBin().resolveSibling("standin-behaviour"))) {
+        if (demoLndg == null || Files.exists(settings.regolancerBin().resolveSibling("standin-behaviour"))) {
             return;
         }
         try {
             demoLndg.actAsNode(settings.dataDir().resolve("rebalances.csv"));
-        } catch (java.io.IOException e) {
-            throw new SettingsException("the demo's node sample cannot be read (" + org.regolancer.orchestrator.ops.ErrorLog.describe(e) + ")");
+        } catch (IOException e) {
+            throw new SettingsException("the demo's node sample cannot be read (" + ErrorLog.describe(e) + ")");
         }
-    }
-
-    /** The raw settings (defaults, profile, .env, environment); in the demo, pointed at the demo's loopback LNDg. */
-    static Map<String, String> raw(Path workingDir, String profile, Path envFile, DemoLndg demoLndg) {
-        return intake(workingDir, profile, envFile, demoLndg).raw();
     }
 
     /** The start-up line's words for the fee policy. */
     static String feePolicyText(Settings settings) {
-        return (settings.feePolicy() == org.regolancer.orchestrator.judgment.FeePolicy.LNDG
+        return (settings.feePolicy() == FeePolicy.LNDG
                 ? "fee policy lndg (each target's ar_max_cost, capped at LNDg's AR-MaxFeeRate)"
                 : "fee policy template (the template's fee keys)")
                 + (settings.maxFeeCeiling().isPresent() ? ", no fee limit above " + settings.maxFeePpm() + " ppm" : "");
@@ -215,7 +165,7 @@ public final class Main {
         Settings settings;
         Intake intake;
         try {
-            if (!java.nio.file.Files.isDirectory(workingDir.resolve("routes"))) {
+            if (!Files.isDirectory(workingDir.resolve("routes"))) {
                 throw new SettingsException("no routes/ folder in " + workingDir
                         + "; start the daemon in its install folder (where application.properties and routes/ are)");
             }
@@ -233,11 +183,10 @@ public final class Main {
         }
 
         // one daemon per DATA_DIR: two would run every pair twice and interleave the ledger
-        java.nio.channels.FileChannel lockChannel = java.nio.channels.FileChannel.open(settings.dataDir().resolve(".lock"),
-                java.util.Set.of(java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE),
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        java.nio.channels.FileLock lock = lockChannel.tryLock();
+        FileChannel lockChannel = FileChannel.open(settings.dataDir().resolve(".lock"),
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        FileLock lock = lockChannel.tryLock();
         if (lock == null) {
             lockChannel.close();
             System.err.println("regolancer-orchestrator: DATA_DIR=" + settings.dataDir() + " is in use by another "
@@ -253,12 +202,15 @@ public final class Main {
         intake.findings(settings).forEach(finding -> LOG.warn(finding.line()));
 
         Lifecycle lifecycle = new Lifecycle();
+        // Camel's Main (ours has its name)
         org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
         camel.configure().addConfiguration(new OrchestratorConfiguration(settings, lifecycle));
         camel.setPropertyPlaceholderLocations("file:application.properties;optional=true,classpath:application.properties");
-        Properties normalised = new Properties();
-        normalised.putAll(settings.toProperties());
-        camel.setOverrideProperties(normalised);
+        // Camel Main reads its management server's keys as it starts, before the configuration puts the settings (these
+        // keys among them) into the properties
+        Properties server = new Properties();
+        server.putAll(Settings.managementProperties(settings.managementPort()));
+        camel.setOverrideProperties(server);
         lifecycle.setOnFinished(camel::completed);
 
         camel.addMainListener(new MainListenerSupport() {
@@ -269,12 +221,12 @@ public final class Main {
                         settings.lndgBaseUrl(), settings.maxWorkers(), settings.maxCycleSeconds(), settings.sleepSeconds(),
                         settings.amountInitial(), feePolicyText(settings), waitsText(settings), budgetText(settings),
                         settings.dryRun() ? ", DRY RUN" : "", settings.sendPaymentMessages() ? ", Telegram on" : "");
-                org.regolancer.orchestrator.lndg.LndgTls.cleartext(settings.lndgBaseUrl())
+                LndgTls.cleartext(settings.lndgBaseUrl())
                         .ifPresent(why -> LOG.warn("{}: {}", why.what(), why.todo()));
             }
         });
         // what regolancer ignores in the template, or what we change for it: said once
-        org.regolancer.orchestrator.regolancer.TemplateCheck.warnings(settings.template())
+        TemplateCheck.warnings(settings.template())
                 .forEach(warning -> LOG.warn("CONFIG_TEMPLATE={}: {}", settings.configTemplate(), warning));
         try {
             camel.run();

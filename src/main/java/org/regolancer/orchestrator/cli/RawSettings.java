@@ -12,6 +12,9 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import org.regolancer.orchestrator.settings.DotenvFile;
 import org.regolancer.orchestrator.settings.SettingsException;
+import java.io.InputStreamReader;
+import java.util.Set;
+import org.regolancer.orchestrator.ops.ErrorLog;
 
 /**
  * Collects the raw settings in the Python orchestrator's order: {@code application.properties} (the defaults),
@@ -24,7 +27,7 @@ final class RawSettings {
     /** Settings are the upper-case keys; {@code camel.*} keys are Camel's own. */
     private static final Pattern SETTING = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** The demo's settings the environment may override: its order and its waits. */
-    static final java.util.Set<String> DEMO_PACE = java.util.Set.of("RANDOMIZE_PAIRS", "RETRY_WAIT_MINUTES",
+    static final Set<String> DEMO_PACE = Set.of("RANDOMIZE_PAIRS", "RETRY_WAIT_MINUTES",
             "RETRY_WAIT_MAX_MINUTES");
 
     private RawSettings() {
@@ -38,7 +41,7 @@ final class RawSettings {
      * @param envFile  the .env read, or null when there is none
      * @param dotenv   the .env file's own keys and values, in its order (empty without one)
      */
-    record Read(Map<String, String> values, java.util.Set<String> names, Path envFile, Map<String, String> dotenv) {
+    record Read(Map<String, String> values, Set<String> names, Path envFile, Map<String, String> dotenv) {
     }
 
     static Map<String, String> load(Path workingDir, String profile, Map<String, String> environment) {
@@ -52,7 +55,7 @@ final class RawSettings {
 
     static Read read(Path workingDir, String profile, Map<String, String> environment, Path envFile) {
         Map<String, String> values = new LinkedHashMap<>(settingsIn(properties(workingDir, "application.properties", true)));
-        java.util.Set<String> names = java.util.Set.copyOf(values.keySet());
+        Set<String> names = Set.copyOf(values.keySet());
         Map<String, String> profileValues = profile == null ? Map.of()
                 : settingsIn(properties(workingDir, "application-" + profile + ".properties", false));
         values.putAll(profileValues);
@@ -95,7 +98,7 @@ final class RawSettings {
         try {
             try (InputStream in = RawSettings.class.getResourceAsStream("/" + name)) {
                 if (in != null) {
-                    properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                    properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
                     found = true;
                 }
             }
@@ -107,7 +110,7 @@ final class RawSettings {
                 found = true;
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new SettingsException(name + " cannot be read (" + org.regolancer.orchestrator.ops.ErrorLog.describe(e) + ")");
+            throw new SettingsException(name + " cannot be read (" + ErrorLog.describe(e) + ")");
         }
         if (found) {
             return properties;
@@ -129,7 +132,7 @@ final class RawSettings {
         try {
             return DotenvFile.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), environment::get);
         } catch (IOException e) {
-            throw new SettingsException(file + " cannot be read (" + org.regolancer.orchestrator.ops.ErrorLog.describe(e)
+            throw new SettingsException(file + " cannot be read (" + ErrorLog.describe(e)
                     + "); accepted: a .env this user can read");
         }
     }

@@ -1,21 +1,26 @@
 package org.regolancer.orchestrator.cli;
 
-import org.regolancer.orchestrator.demo.DemoLndg;
-import org.regolancer.orchestrator.wiring.OrchestratorConfiguration;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
+import org.regolancer.orchestrator.cycle.BooksService;
+import org.regolancer.orchestrator.demo.DemoLndg;
+import org.regolancer.orchestrator.lndg.ChannelFetch;
+import org.regolancer.orchestrator.lndg.LndgHttp;
 import org.regolancer.orchestrator.ops.ErrorLog;
-import org.regolancer.orchestrator.ops.Secrets;
+import org.regolancer.orchestrator.report.ReportChart;
 import org.regolancer.orchestrator.report.ReportService;
 import org.regolancer.orchestrator.settings.Settings;
 import org.regolancer.orchestrator.settings.SettingsException;
 import org.regolancer.orchestrator.settings.SettingsLoader;
 import org.regolancer.orchestrator.telegram.TelegramHtml;
+import org.regolancer.orchestrator.wiring.Parts;
 
 /**
  * {@code report [--date YYYY-MM-DD] [--chart FILE]}: prints a day's report to stdout as plain text (logs go to stderr)
@@ -31,7 +36,7 @@ final class ReportCommand {
         Path workingDir = Path.of("").toAbsolutePath();
         DemoLndg demoLndg = "demo".equals(profile) ? DemoLndg.start() : null;
         try {
-            java.util.Map<String, String> raw = Main.raw(workingDir, profile, envFile, demoLndg);
+            Map<String, String> raw = Main.intake(workingDir, profile, envFile, demoLndg).raw();
             String missing = missingLogin(raw);
             if (missing != null) {
                 System.err.println("regolancer-orchestrator: report reads LNDg: set " + missing + " (your LNDg login) in "
@@ -41,22 +46,17 @@ final class ReportCommand {
             // as check reads them: a missing regolancer or a template it cannot use does not matter to a report
             Settings settings = SettingsLoader.forCheck(raw::get, workingDir, demoLndg != null).settings();
             Main.demoNode(settings, demoLndg);
-            Secrets secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
-            ErrorLog logOnly = new ErrorLog(null, secrets, Clock.systemUTC());
-            org.regolancer.orchestrator.lndg.LndgSession session = OrchestratorConfiguration.lndgSession(settings,
-                    Clock.systemUTC(), secrets, logOnly);
-            org.regolancer.orchestrator.lndg.LndgHttp http = OrchestratorConfiguration.lndgReads(session, settings.lndgTls());
-            ReportService reports = OrchestratorConfiguration.reportService(settings, http, Clock.systemUTC(), logOnly,
-                    org.regolancer.orchestrator.report.ReportChart::png);
+            Parts parts = new Parts(settings, Clock.systemUTC());
+            ErrorLog logOnly = parts.logOnly();
+            LndgHttp http = parts.lndgReads(parts.lndgSession(logOnly));
+            ReportService reports = parts.reportService(http, logOnly, ReportChart::png);
             // the Channels block: the books read once, from the ledger and LNDg (the open channels name LNDg's jobs)
-            org.regolancer.orchestrator.cycle.BooksService books = OrchestratorConfiguration.booksService(settings, http,
-                    Clock.systemUTC(), logOnly, java.time.Duration.ofDays(1), java.time.Duration.ofMinutes(10),
-                    java.time.Duration.ofMinutes(1), false, true);
-            org.regolancer.orchestrator.lndg.ChannelFetch open = new org.regolancer.orchestrator.lndg.ChannelFetch(
-                    new org.regolancer.orchestrator.lndg.ChannelPageParser(), "is_open=true&limit=5000", 50);
+            BooksService books = parts.booksService(http, logOnly, Duration.ofDays(1), Duration.ofMinutes(10),
+                    Duration.ofMinutes(1), false, true);
+            ChannelFetch open = parts.openChannels();
             http.readAll(open);
             books.refresh(open);
-            reports.channels(() -> OrchestratorConfiguration.channelsView(books, settings));
+            reports.channels(() -> parts.channelsView(books));
             ReportService.Report report = reports.build(date == null ? reports.today() : date, false);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.println(TelegramHtml.toText(report.text()));
@@ -82,7 +82,7 @@ final class ReportCommand {
     }
 
     /** The LNDg login settings that are not set ("LNDG_USER and LNDG_PASS", one of them), or null when both are. */
-    static String missingLogin(java.util.Map<String, String> raw) {
+    static String missingLogin(Map<String, String> raw) {
         boolean user = blank(raw.get("LNDG_USER"));
         boolean pass = blank(raw.get("LNDG_PASS"));
         if (user && pass) {

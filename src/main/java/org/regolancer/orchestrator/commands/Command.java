@@ -3,18 +3,22 @@ package org.regolancer.orchestrator.commands;
 import java.util.Locale;
 import java.util.Optional;
 
-/** One accepted command: its name ({@code status}, {@code report}, …) and the chat its answer goes to. */
+/**
+ * One accepted command: its name as typed ({@code status}, {@code report}, …; one we do not know is answered with the
+ * list) and the chat its answer goes to.
+ */
 public record Command(String name, String chatId) {
 
+    /** The command the name stands for; empty for a name we do not know. */
+    public Optional<CommandName> known() {
+        return CommandName.of(name);
+    }
+
     public boolean isReport() {
-        return name.equals("report");
+        return known().orElse(null) == CommandName.REPORT;
     }
 
-    /** Getter names for Camel's simple language. */
-    public String getName() {
-        return name;
-    }
-
+    /** Getter names for Camel's simple language (the commands route reads these two). */
     public String getChatId() {
         return chatId;
     }

@@ -13,6 +13,7 @@ import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.telegram.BotApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.regolancer.orchestrator.telegram.TelegramHtml;
 
 /**
  * Telegram commands (opt-in): which messages are commands for us, and what they answer. Accepted only from the chat
@@ -85,19 +86,27 @@ public class CommandDesk {
     /** The answer to a command other than /report (which the route builds). */
     public String answer(Command command) {
         try {
-            return switch (command.name()) {
-                case "status", "start" -> status.render(clock.instant());
-                case "pause" -> control.pause() ? "⏸ <b>Paused</b>: no new regolancer run starts; runs going on finish and are "
+            CommandName known = command.known().orElse(null);
+            if (known == null) {
+                return unknown(command);
+            }
+            return switch (known) {
+                case STATUS -> status.render(clock.instant());
+                case PAUSE -> control.pause() ? "⏸ <b>Paused</b>: no new regolancer run starts; runs going on finish and are "
                         + "recorded. /resume to go on." : "Already paused. /resume to go on.";
-                case "resume" -> control.resume() ? "▶️ <b>Resumed</b>: the next cycle runs pairs again." : "Not paused.";
-                case "help" -> HELP;
-                default -> "Unknown command /" + org.regolancer.orchestrator.telegram.TelegramHtml.escape(command.name())
-                        + ".\n\n" + HELP;
+                case RESUME -> control.resume() ? "▶️ <b>Resumed</b>: the next cycle runs pairs again." : "Not paused.";
+                case HELP -> HELP;
+                // the route builds /report's answer itself
+                case REPORT -> unknown(command);
             };
         } catch (IOException e) {
             errors.report("telegram", "/" + command.name() + " could not be done", e);
-            return "/" + command.name() + " failed: " + org.regolancer.orchestrator.telegram.TelegramHtml.escape(ErrorLog.describe(e));
+            return "/" + command.name() + " failed: " + TelegramHtml.escape(ErrorLog.describe(e));
         }
+    }
+
+    private static String unknown(Command command) {
+        return "Unknown command /" + TelegramHtml.escape(command.name()) + ".\n\n" + HELP;
     }
 
     public String building() {

@@ -11,6 +11,9 @@ import org.regolancer.orchestrator.telegram.PaymentMessage;
 import org.regolancer.orchestrator.telegram.PendingNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.regolancer.orchestrator.lndg.FinishedJob;
+import org.regolancer.orchestrator.telegram.LndgRebalanceMessage;
+import org.regolancer.orchestrator.ops.Words;
 
 /**
  * The payment notices of the running daemon: the record-payment route hands each payment over, the
@@ -37,8 +40,8 @@ public class PaymentNotices {
     }
 
     /** A rebalance LNDg's own auto-rebalancer completed: its notice joins the same queue as ours (marked as LNDg's). */
-    public void offerLndg(org.regolancer.orchestrator.lndg.FinishedJob job) {
-        sender.offer(org.regolancer.orchestrator.telegram.LndgRebalanceMessage.html(job.valueSat(), job.targetName(),
+    public void offerLndg(FinishedJob job) {
+        sender.offer(LndgRebalanceMessage.html(job.valueSat(), job.targetName(),
                 job.feeMsat(), job.feePpm()));
     }
 
@@ -48,7 +51,7 @@ public class PaymentNotices {
             List<String> waited = pending.read();
             if (!waited.isEmpty()) {
                 LOG.info("{} left unsent at the last stop go out first",
-                        org.regolancer.orchestrator.ops.Words.count(waited.size(), "notice"));
+                        Words.count(waited.size(), "notice"));
             }
             sender.resume(waited, this::forgetPending);
         } catch (IOException | RuntimeException e) {

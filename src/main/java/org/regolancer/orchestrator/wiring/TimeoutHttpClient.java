@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.regolancer.orchestrator.ops.SharedHttpClient;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An HttpClient that gives every request a time limit. camel-telegram builds its requests without one, so a
@@ -69,9 +71,9 @@ final class TimeoutHttpClient extends HttpClient {
             return CompletableFuture.completedFuture(response);
         }
         String body;
-        if (response.body() instanceof java.io.InputStream in) {
+        if (response.body() instanceof InputStream in) {
             try (in) {
-                body = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+                body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 body = "";
             }

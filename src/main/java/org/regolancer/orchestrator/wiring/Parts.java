@@ -1,0 +1,194 @@
+package org.regolancer.orchestrator.wiring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.regolancer.orchestrator.books.Books;
+import org.regolancer.orchestrator.cycle.BooksService;
+import org.regolancer.orchestrator.judgment.Judgment;
+import org.regolancer.orchestrator.judgment.PairWaits;
+import org.regolancer.orchestrator.judgment.RefillBudget;
+import org.regolancer.orchestrator.lndg.BooksReader;
+import org.regolancer.orchestrator.lndg.ChannelFetch;
+import org.regolancer.orchestrator.lndg.ChannelPageParser;
+import org.regolancer.orchestrator.lndg.LndgHttp;
+import org.regolancer.orchestrator.lndg.LndgReportClient;
+import org.regolancer.orchestrator.lndg.LndgSession;
+import org.regolancer.orchestrator.ops.ChildEnvironment;
+import org.regolancer.orchestrator.ops.ErrorLog;
+import org.regolancer.orchestrator.ops.Secrets;
+import org.regolancer.orchestrator.pairing.ChannelId;
+import org.regolancer.orchestrator.pairing.PairPlanner;
+import org.regolancer.orchestrator.regolancer.TemplateKeys;
+import org.regolancer.orchestrator.report.ChannelsBlock;
+import org.regolancer.orchestrator.report.ChartDrawer;
+import org.regolancer.orchestrator.report.OriginalStat;
+import org.regolancer.orchestrator.report.ReportService;
+import org.regolancer.orchestrator.settings.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parts the daemon and the {@code report} and {@code check} commands build alike from the settings: LNDg's session
+ * and client, the channel queries, the judgment and the planner, the books, the report. No Camel type here: the
+ * commands build them without a Camel context, so what they read and judge is what the daemon reads and judges.
+ */
+public final class Parts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Parts.class);
+    /** The channels a cycle pairs: open and active, in LNDg's largest pages. */
+    static final String OPEN_ACTIVE_CHANNELS = "is_open=true&is_active=true&limit=5000";
+    /** Every open channel (the report's Channels block names LNDg's jobs by them). */
+    static final String OPEN_CHANNELS = "is_open=true&limit=5000";
+    static final int MAX_CHANNEL_PAGES = 50;
+    /** LNDg's reads outside the cycle route (the books', the report's pages) may take a while. */
+    static final Duration READS_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Settings settings;
+    private final Clock clock;
+    private final Secrets secrets;
+
+    public Parts(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The LNDg password, its session id and the bot token, to be masked wherever text leaves the process. */
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    /** The daemon's errors.log in DATA_DIR. */
+    public ErrorLog errorLog() {
+        return new ErrorLog(settings.dataDir().resolve("errors.log"), secrets, clock);
+    }
+
+    /** For a command: its errors go to the log only (nothing is written). */
+    public ErrorLog logOnly() {
+        return new ErrorLog(null, secrets, clock);
+    }
+
+    /** The environment regolancer's runs and the chart's process get: this process's, without the secrets. */
+    public ChildEnvironment children() {
+        return ChildEnvironment.ofThisProcess(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+    }
+
+    /** An LNDg session that says nothing itself: whoever uses it reads {@link LndgSession#fallback()}. */
+    public LndgSession lndgSession() {
+        return new LndgSession(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(), clock, secrets);
+    }
+
+    /**
+     * The process's one LNDg session: a fallback to Basic auth is one errors.log line (once per reason), a login after
+     * LNDg refused the session is quiet (a line with LOG_OPERATIONAL).
+     */
+    public LndgSession lndgSession(ErrorLog errors) {
+        return lndgSession().events(new LndgSession.Events() {
+            @Override
+            public void fellBack(String why) {
+                errors.report("lndg-login", why);
+            }
+
+            @Override
+            public void loggedIn() {
+                if (settings.logOperational()) {
+                    LOG.info("Logged in to LNDg: its API is asked with a session from now on");
+                }
+            }
+        });
+    }
+
+    /** The client for LNDg's reads outside the cycle route: the books' and the report's pages. */
+    public LndgHttp lndgReads(LndgSession session) {
+        return lndgHttp(session, READS_TIMEOUT);
+    }
+
+    public LndgHttp lndgHttp(LndgSession session, Duration timeout) {
+        return new LndgHttp(session, timeout, settings.lndgTls());
+    }
+
+    /** The channels a cycle pairs, paged as the cycle pages them. */
+    public ChannelFetch openActiveChannels() {
+        return new ChannelFetch(new ChannelPageParser(), OPEN_ACTIVE_CHANNELS, MAX_CHANNEL_PAGES);
+    }
+
+    /** Every open channel, active or not. */
+    public ChannelFetch openChannels() {
+        return new ChannelFetch(new ChannelPageParser(), OPEN_CHANNELS, MAX_CHANNEL_PAGES);
+    }
+
+    public RefillBudget refillBudget() {
+        return new RefillBudget(settings.refillBudgetPercent(), settings.refillAllowanceSat() * 1000);
+    }
+
+    /** @param minute a minute (tests of the daemon shorten it: retry-wait.minute-ms) */
+    public PairWaits pairWaits(Duration minute) {
+        return new PairWaits(minute.multipliedBy(settings.retryWaitMinutes()), minute.multipliedBy(settings.retryWaitMaxMinutes()));
+    }
+
+    /** Which pairs are worth a run, with the given waits; pairs in a random order with RANDOMIZE_PAIRS. */
+    public Judgment judgment(PairWaits waits) {
+        return new Judgment(settings.feePolicy(), settings.maxPendingHtlcs(), waits,
+                settings.randomizePairs() ? new Random() : null, refillBudget());
+    }
+
+    /** LNDg's rules, EXCLUDE_CHANNELS and the template's exclusions and smallest run. */
+    public PairPlanner planner() {
+        return new PairPlanner(settings.excludeChannels(), TemplateKeys.exclusions(settings.template()),
+                TemplateKeys.minAmountSat(settings.template()));
+    }
+
+    /** Empty books over BOOKS_DAYS. @param day a day (tests of the daemon shorten it: books.day-ms) */
+    public Books books(Duration day) {
+        return new Books(day.multipliedBy(settings.booksDays()));
+    }
+
+    public BooksReader booksReader(LndgHttp http) {
+        return new BooksReader(http, settings.lndgZone());
+    }
+
+    /**
+     * Each channel's books (refill fees, forwarding earnings) over BOOKS_DAYS, read from the ledger and LNDg.
+     *
+     * @param kept whether they are kept up to date (something reads them: the refill budget, the report)
+     */
+    public BooksService booksService(LndgHttp http, ErrorLog errors, Duration day, Duration every, Duration retry,
+            boolean logOperational, boolean kept) {
+        return new BooksService(kept, books(day), booksReader(http), settings.dataDir().resolve("rebalances.csv"), errors,
+                clock, every, retry, logOperational);
+    }
+
+    /**
+     * The daily report's service; the {@code report} command builds the same one, drawing its chart in its own
+     * (short-lived) process, where the daemon draws it in a process of the chart's own (docs/benchmarks.md: Footprint).
+     */
+    public ReportService reportService(LndgHttp http, ErrorLog errors, ChartDrawer chart) {
+        ReportService reports = new ReportService(settings.reportZone(), settings.reportCron(),
+                new LndgReportClient(http, settings.lndgZone()), settings.dataDir(), clock, errors, chart);
+        // the Python original's regolancer history in the template's stat file (not in the demo: its template is the operator's)
+        if (!settings.demo()) {
+            reports.templateStat(OriginalStat.templateStat(settings.template().path("stat").asText(""), settings.configTemplate()));
+        }
+        return reports;
+    }
+
+    /** The report's Channels block: the books now, with the names the last cycle saw. */
+    public ChannelsBlock.View channelsView(BooksService books) {
+        books.readIfNeverRead();
+        Map<ChannelId, String> names = new HashMap<>();
+        books.channels().forEach(c -> names.put(c.id(), c.alias()));
+        return new ChannelsBlock.View(List.copyOf(books.read().values()), names, settings.booksDays(), books.lndgRead());
+    }
+}

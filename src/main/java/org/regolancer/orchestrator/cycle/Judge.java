@@ -56,8 +56,12 @@ public class Judge {
         }
     }
 
-    /** This cycle's pairs to run, in order; the others counted (and logged when their reason changed). */
-    /** @param books the channels' books (for the refill budget), @param amountSat this cycle's amount */
+    /**
+     * This cycle's pairs to run, in order; the others counted (and logged when their reason changed).
+     *
+     * @param books     the channels' books (for the refill budget)
+     * @param amountSat this cycle's amount
+     */
     public Judgment.Verdict verdict(List<Pair> pairs, long arMaxFeeRate,
             Map<org.regolancer.orchestrator.pairing.ChannelId, org.regolancer.orchestrator.books.ChannelBook> books, long amountSat) {
         Judgment.Verdict verdict = judgment.judge(pairs, arMaxFeeRate, books, amountSat, clock.instant());

@@ -49,11 +49,6 @@ public class RegolancerRuns {
     private final Judge judge;
     private final BooksService books;
 
-    public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Ledger ledger, Clock clock,
-            Judge judge) {
-        this(settings, files, stats, errors, ledger, clock, judge, null);
-    }
-
     /** @param books where each payment counts at once against its target's refill budget, or null */
     public RegolancerRuns(Settings settings, RunFiles files, CycleStats stats, ErrorLog errors, Ledger ledger, Clock clock,
             Judge judge, BooksService books) {

@@ -45,10 +45,6 @@ public final class Judgment {
      */
     public record Verdict(List<Pair> toRun, List<Skip> skipped, boolean waitsChanged, Map<PairKey, Long> budgetCaps) {
 
-        public Verdict(List<Pair> toRun, List<Skip> skipped, boolean waitsChanged) {
-            this(toRun, skipped, waitsChanged, Map.of());
-        }
-
         /** How many targets the refill budget left out (each target once, however many pairs lead to it). */
         public int targetsOverBudget() {
             return (int) skipped.stream().filter(s -> s.reason() == SkipReason.BUDGET).map(s -> s.pair().target().id())
@@ -69,11 +65,10 @@ public final class Judgment {
     private final RefillBudget budget;
     private final Set<PairKey> paidLastRun = new HashSet<>();
 
-    /** @param random shuffles the pairs, or null to keep LNDg's order (RANDOMIZE_PAIRS=false) */
-    public Judgment(FeePolicy feePolicy, int maxPendingHtlcs, PairWaits waits, Random random) {
-        this(feePolicy, maxPendingHtlcs, waits, random, RefillBudget.OFF);
-    }
-
+    /**
+     * @param random shuffles the pairs, or null to keep LNDg's order (RANDOMIZE_PAIRS=false)
+     * @param budget the refill budget, or {@link RefillBudget#OFF}
+     */
     public Judgment(FeePolicy feePolicy, int maxPendingHtlcs, PairWaits waits, Random random, RefillBudget budget) {
         this.feePolicy = feePolicy;
         this.maxPendingHtlcs = maxPendingHtlcs;

@@ -103,7 +103,7 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         BooksService books = parts.booksService(lndgReads, errors, millis(pc, "books.day-ms"), millis(pc, "books.refresh-ms"),
                 millis(pc, "books.retry-ms"), settings.logOperational(), settings.booksKept());
         CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause,
-                books);
+                books, ledger);
         // Ctrl-C reaches regolancer too, which exits 1 silently, perhaps before Camel's stop begins: the daemon is
         // stopping from that moment (no new pair, no cycle-limit line for the runs it ended), and such a run is a stopped one
         Sigint.onSigint(() -> {

@@ -6,37 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regolancer.orchestrator.judgment.FeePolicy;
-import org.regolancer.orchestrator.judgment.Judgment;
-import org.regolancer.orchestrator.judgment.PairWaits;
-import org.regolancer.orchestrator.ledger.Ledger;
 import org.regolancer.orchestrator.ledger.Payment;
 import org.regolancer.orchestrator.lndg.ChannelPageParser;
-import org.regolancer.orchestrator.ops.ErrorLog;
-import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.pairing.Channel;
 import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.pairing.Pair;
 import org.regolancer.orchestrator.pairing.PairPlanner;
 import org.regolancer.orchestrator.regolancer.PairDispatch;
 import org.regolancer.orchestrator.regolancer.RunFiles;
-import org.regolancer.orchestrator.settings.Settings;
-import org.regolancer.orchestrator.settings.SettingsLoader;
 
 /** A run that fails with an exception after regolancer paid (not an exit code) still hands its payments over, once. */
 class RegolancerRunsTest {
@@ -50,23 +38,9 @@ class RegolancerRunsTest {
 
     @BeforeEach
     void prepareOneRun() throws IOException {
-        Properties defaults = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
-            defaults.load(reader);
-        }
-        Map<String, String> raw = new HashMap<>();
-        defaults.stringPropertyNames().forEach(k -> raw.put(k, defaults.getProperty(k)));
-        raw.putAll(Map.of("LNDG_USER", "u", "LNDG_PASS", "p", "DATA_DIR", dir.resolve("data").toString(),
-                "REGOLANCER_BIN", Path.of("demo/regolancer").toAbsolutePath().toString(),
-                "CONFIG_TEMPLATE", Path.of("config.template.json").toAbsolutePath().toString()));
-        Settings settings = SettingsLoader.load(raw::get, dir, false);
-        files = new RunFiles(Files.createDirectories(dir.resolve("ram")), settings.dataDir());
-        ErrorLog errors = new ErrorLog(settings.dataDir().resolve("errors.log"), new Secrets("u", "p", ""), Clock.systemUTC());
-        CycleStats stats = new CycleStats();
-        Judge judge = new Judge(new Judgment(FeePolicy.LNDG, 4, new PairWaits(Duration.ofMinutes(30), Duration.ofHours(6)), null),
-                files, stats, errors, Clock.systemUTC(), false);
-        runs = new RegolancerRuns(settings, files, stats,
-                errors, new Ledger(settings.dataDir().resolve("rebalances.csv"), files, errors), Clock.systemUTC(), judge);
+        DaemonParts parts = new DaemonParts(dir, Map.of());
+        files = parts.files;
+        runs = parts.runs();
 
         List<Channel> channels;
         try (InputStream in = getClass().getResourceAsStream("/demo/lndg-channels.json")) {

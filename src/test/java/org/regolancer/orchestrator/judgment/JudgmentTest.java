@@ -28,7 +28,8 @@ class JudgmentTest {
     private final Channel t2 = targetChannel(12);
 
     private static Judgment judgment(FeePolicy policy, int maxHtlcs, Random random) {
-        return new Judgment(policy, maxHtlcs, new PairWaits(Duration.ofMinutes(30), Duration.ofMinutes(360)), random);
+        return new Judgment(policy, maxHtlcs, new PairWaits(Duration.ofMinutes(30), Duration.ofMinutes(360)), random,
+                RefillBudget.OFF);
     }
 
     @Test

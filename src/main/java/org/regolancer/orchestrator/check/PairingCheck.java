@@ -9,6 +9,7 @@ import java.util.Map;
 import org.regolancer.orchestrator.books.Books;
 import org.regolancer.orchestrator.books.ChannelBook;
 import org.regolancer.orchestrator.books.LedgerRefills;
+import org.regolancer.orchestrator.cycle.CyclePlanner;
 import org.regolancer.orchestrator.judgment.Judgment;
 import org.regolancer.orchestrator.judgment.PairWaits;
 import org.regolancer.orchestrator.judgment.RefillBudget;
@@ -22,7 +23,6 @@ import org.regolancer.orchestrator.pairing.Channel;
 import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.pairing.Exclusions;
 import org.regolancer.orchestrator.pairing.Pair;
-import org.regolancer.orchestrator.pairing.PairPlanner;
 import org.regolancer.orchestrator.regolancer.RunFiles;
 import org.regolancer.orchestrator.regolancer.TemplateKeys;
 import org.regolancer.orchestrator.settings.Settings;
@@ -77,16 +77,12 @@ final class PairingCheck {
         return books.read(channels, now);
     }
 
-    /** The pairs by LNDg's rules, the sources without margin and the verdict: what the daemon plans from these channels. */
-    record Plan(List<Pair> pairs, int withoutMargin, Judgment.Verdict verdict) {
-    }
-
     /** The daemon's planning of a cycle, with its planner and its judgment (the one planning call of {@code check}). */
-    private Plan plan(List<Channel> channels, long arMaxFeeRate, Map<ChannelId, ChannelBook> books, PairWaits waits) {
-        PairPlanner planner = parts.planner();
-        List<Pair> pairs = planner.plan(channels);
-        return new Plan(pairs, planner.withoutMargin(channels).size(), parts.judgment(waits).judge(pairs, arMaxFeeRate, books,
-                settings.amountInitial(), parts.clock().instant()));
+    private CyclePlanner.Plan plan(List<Channel> channels, long arMaxFeeRate, Map<ChannelId, ChannelBook> books,
+            PairWaits waits) {
+        Judgment judgment = parts.judgment(waits);
+        return parts.cyclePlanner().plan(channels, 0, arMaxFeeRate, () -> books,
+                (pairs, cap, spent, amountSat) -> judgment.judge(pairs, cap, spent, amountSat, parts.clock().instant()));
     }
 
     private void pairing(List<Channel> channels, long arMaxFeeRate, Map<ChannelId, ChannelBook> books) {
@@ -108,9 +104,9 @@ final class PairingCheck {
         } catch (IOException | RuntimeException e) {
             waitsNote = " (the daemon's waits cannot be read: " + ErrorLog.describe(e) + ")";
         }
-        Plan plan = plan(channels, arMaxFeeRate, books, waits);
-        List<Pair> pairs = plan.pairs();
-        int noMargin = plan.withoutMargin();
+        CyclePlanner.Plan plan = plan(channels, arMaxFeeRate, books, waits);
+        List<Pair> pairs = plan.paired();
+        int noMargin = plan.withoutMargin().size();
         Judgment.Verdict verdict = plan.verdict();
         StringBuilder skipped = new StringBuilder();
         verdict.counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? "; not now: " : ", ")

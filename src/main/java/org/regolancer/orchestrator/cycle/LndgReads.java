@@ -9,7 +9,6 @@ import org.regolancer.orchestrator.books.ChannelBook;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.lndg.AnswerLimit;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
-import org.regolancer.orchestrator.lndg.ChannelPageParser;
 import org.regolancer.orchestrator.lndg.LndgAnswer;
 import org.regolancer.orchestrator.lndg.LndgException;
 import org.regolancer.orchestrator.lndg.LndgFeeSettings;
@@ -29,20 +28,11 @@ import org.slf4j.LoggerFactory;
 final class LndgReads {
 
     private static final Logger LOG = LoggerFactory.getLogger(CycleService.class);
-    /**
-     * LNDg's UI asks for 100000 at once. One large page, read as a stream, rather than offset paging: LNDg's channel
-     * list has no ordering (no order_by, no Meta ordering), and LNDg rewrites every row every 20 s or so, which on
-     * PostgreSQL moves rows in the table, so later pages could skip or repeat a channel. 5000 rows are about 7 MB.
-     */
-    static final String FIRST_QUERY = "is_open=true&is_active=true&limit=5000";
-    static final int MAX_PAGES = 50;
-
     private final Settings settings;
     private final ErrorLog errors;
     private final Clock clock;
     private final LndgFeeSettings lndgFees;
     private final BooksService books;
-    private final ChannelPageParser parser = new ChannelPageParser();
 
     /** @param books each channel's refill fees and earnings, or null when nothing reads them */
     LndgReads(Settings settings, ErrorLog errors, Clock clock, LndgFeeSettings lndgFees, BooksService books) {
@@ -54,7 +44,7 @@ final class LndgReads {
     }
 
     ChannelFetch channelFetch() {
-        return new ChannelFetch(parser, FIRST_QUERY, MAX_PAGES);
+        return ChannelFetch.openActive();
     }
 
     /** The next page of the list to ask for, {@code path?query}, or null when every page has been read. */

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Random;
 import org.regolancer.orchestrator.books.Books;
 import org.regolancer.orchestrator.cycle.BooksService;
+import org.regolancer.orchestrator.cycle.CyclePlanner;
 import org.regolancer.orchestrator.judgment.Judgment;
 import org.regolancer.orchestrator.judgment.PairWaits;
 import org.regolancer.orchestrator.judgment.RefillBudget;
 import org.regolancer.orchestrator.lndg.BooksReader;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
-import org.regolancer.orchestrator.lndg.ChannelPageParser;
 import org.regolancer.orchestrator.lndg.LndgHttp;
 import org.regolancer.orchestrator.lndg.LndgReportClient;
 import org.regolancer.orchestrator.lndg.LndgSession;
@@ -21,8 +21,6 @@ import org.regolancer.orchestrator.ops.ChildEnvironment;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.pairing.ChannelId;
-import org.regolancer.orchestrator.pairing.PairPlanner;
-import org.regolancer.orchestrator.regolancer.TemplateKeys;
 import org.regolancer.orchestrator.report.ChannelsBlock;
 import org.regolancer.orchestrator.report.ChartDrawer;
 import org.regolancer.orchestrator.report.OriginalStat;
@@ -39,11 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class Parts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Parts.class);
-    /** The channels a cycle pairs: open and active, in LNDg's largest pages. */
-    static final String OPEN_ACTIVE_CHANNELS = "is_open=true&is_active=true&limit=5000";
-    /** Every open channel (the report's Channels block names LNDg's jobs by them). */
-    static final String OPEN_CHANNELS = "is_open=true&limit=5000";
-    static final int MAX_CHANNEL_PAGES = 50;
     /** LNDg's reads outside the cycle route (the books', the report's pages) may take a while. */
     static final Duration READS_TIMEOUT = Duration.ofSeconds(60);
 
@@ -121,12 +114,12 @@ public final class Parts {
 
     /** The channels a cycle pairs, paged as the cycle pages them. */
     public ChannelFetch openActiveChannels() {
-        return new ChannelFetch(new ChannelPageParser(), OPEN_ACTIVE_CHANNELS, MAX_CHANNEL_PAGES);
+        return ChannelFetch.openActive();
     }
 
     /** Every open channel, active or not. */
     public ChannelFetch openChannels() {
-        return new ChannelFetch(new ChannelPageParser(), OPEN_CHANNELS, MAX_CHANNEL_PAGES);
+        return ChannelFetch.open();
     }
 
     public RefillBudget refillBudget() {
@@ -144,10 +137,9 @@ public final class Parts {
                 settings.randomizePairs() ? new Random() : null, refillBudget());
     }
 
-    /** LNDg's rules, EXCLUDE_CHANNELS and the template's exclusions and smallest run. */
-    public PairPlanner planner() {
-        return new PairPlanner(settings.excludeChannels(), TemplateKeys.exclusions(settings.template()),
-                TemplateKeys.minAmountSat(settings.template()));
+    /** The daemon's planning of a cycle: LNDg's rules, EXCLUDE_CHANNELS, the template's exclusions and smallest run. */
+    public CyclePlanner cyclePlanner() {
+        return new CyclePlanner(settings);
     }
 
     /** Empty books over BOOKS_DAYS. @param day a day (tests of the daemon shorten it: books.day-ms) */

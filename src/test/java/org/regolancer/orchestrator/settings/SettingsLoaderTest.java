@@ -1,68 +1,31 @@
 package org.regolancer.orchestrator.settings;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SettingsLoaderTest {
-
-    @TempDir
-    Path dir;
-
-    private Map<String, String> defaults() throws IOException {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
-            p.load(reader);
-        }
-        Map<String, String> raw = new HashMap<>();
-        p.stringPropertyNames().forEach(k -> raw.put(k, p.getProperty(k)));
-        raw.put("LNDG_USER", "lndg-admin");
-        raw.put("LNDG_PASS", "pw");
-        raw.put("DATA_DIR", dir.resolve("data").toString());
-        raw.put("REGOLANCER_BIN", Path.of("demo/regolancer").toAbsolutePath().toString());
-        raw.put("CONFIG_TEMPLATE", Path.of("config.template.json").toAbsolutePath().toString());
-        return raw;
-    }
-
-    private Settings load(Map<String, String> raw) {
-        return SettingsLoader.load(raw::get, dir, false);
-    }
-
-    private String failure(String name, String value) throws IOException {
-        Map<String, String> raw = defaults();
-        raw.put(name, value);
-        return assertThrows(SettingsException.class, () -> load(raw)).getMessage();
-    }
+/** The settings' values, their one-line refusals, and what toString and the Camel properties leave out. */
+class SettingsLoaderTest extends SettingsTestSupport {
 
     @Test
     void theShippedDefaultsAreTheOriginalOnes() throws IOException {
         Settings s = load(defaults());
-        assertEquals(19532, s.amountInitial());
-        assertEquals(2, s.maxWorkers());
-        assertEquals(300, s.maxCycleSeconds());
-        assertEquals(5, s.sleepSeconds());
-        assertTrue(s.runForever() && s.randomizePairs() && s.sendRebalanceMsg());
-        assertFalse(s.dryRun() || s.telegramConfigured());
-        assertEquals("http://localhost:8889", s.lndgBaseUrl().toString());
+        assertEquals(19532, s.amounts().initial());
+        assertEquals(2, s.run().maxWorkers());
+        assertEquals(300, s.run().maxCycleSeconds());
+        assertEquals(5, s.run().sleepSeconds());
+        assertTrue(s.run().runForever() && s.judgment().randomizePairs() && s.telegram().sendRebalanceMsg());
+        assertFalse(s.run().dryRun() || s.telegram().configured());
+        assertEquals("http://localhost:8889", s.lndg().baseUrl().toString());
     }
 
     @ParameterizedTest
@@ -70,7 +33,7 @@ class SettingsLoaderTest {
     void booleansTakeThePythonSpellingsInAnyCase(String text, boolean expected) throws IOException {
         Map<String, String> raw = defaults();
         raw.put("RANDOMIZE_PAIRS", text);
-        assertEquals(expected, load(raw).randomizePairs());
+        assertEquals(expected, load(raw).judgment().randomizePairs());
     }
 
     @Test
@@ -90,105 +53,16 @@ class SettingsLoaderTest {
         }
     }
 
-    /** The README's settings table: name, default and accepted range of each row that has one. */
-    private static final Pattern README_ROW = Pattern.compile(
-            "^\\| `([A-Z_]+)` \\| (?:`([^`]*)`|(empty)[^|]*) \\| (?:(\\d+)–(\\d+))?", Pattern.MULTILINE);
-
-    @Test
-    void everyNumericSettingAcceptsExactlyTheRangeTheReadmeGives() throws IOException {
-        Matcher row = README_ROW.matcher(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
-        Map<String, long[]> ranges = new TreeMap<>();
-        while (row.find()) {
-            if (row.group(4) != null) {
-                ranges.put(row.group(1), new long[] {Long.parseLong(row.group(4)), Long.parseLong(row.group(5))});
-            }
-        }
-        assertEquals(Set.of("SLEEP_SECONDS", "LNDG_REFRESH_SECONDS", "MAX_WORKERS", "MAX_CYCLE_SECONDS", "AMOUNT_INITIAL", "AMOUNT_INCREASE_PERCENT",
-                "AMOUNT_EVERY_ROUNDS", "AMOUNT_MAX_INCREASES", "JMX_PORT", "MANAGEMENT_PORT", "READY_MAX_CYCLE_AGE_SECONDS",
-                "READY_MAX_LNDG_FAILURES", "RETRY_WAIT_MINUTES", "RETRY_WAIT_MAX_MINUTES", "MAX_PENDING_HTLCS", "BOOKS_DAYS",
-                "REFILL_BUDGET_PERCENT", "REFILL_ALLOWANCE_SAT", "MAX_FEE_PPM"),
-                ranges.keySet(), "every numeric setting has its range in the README");
-
-        ranges.forEach((name, range) -> {
-            long min = range[0];
-            long max = range[1];
-            for (long ok : new long[] {min, max}) {
-                Map<String, String> raw = apartFromTheRulesTyingItToOthers(name);
-                raw.put(name, Long.toString(ok));
-                assertDoesNotThrow(() -> load(raw), name + "=" + ok + " is in the README's range");
-            }
-            for (String bad : new String[] {Long.toString(min - 1), Long.toString(max + 1), "ten", "", " 5 5"}) {
-                Map<String, String> raw = apartFromTheRulesTyingItToOthers(name);
-                raw.put(name, bad);
-                String message = assertThrows(SettingsException.class, () -> load(raw), name + "=" + bad).getMessage();
-                if (bad.isEmpty()) {
-                    assertEquals(name + " is not set; application.properties holds its default", message);
-                } else {
-                    assertTrue(message.startsWith(name + "=" + bad.strip() + " is invalid; accepted: ")
-                            && message.endsWith("from " + min + " to " + max), message);
-                }
-                assertFalse(message.contains("\n"), message);
-            }
-        });
-    }
-
-    @Test
-    void theReadmeGivesEverySettingAndTheDefaultsApplicationPropertiesHas() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        Properties shipped = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
-            shipped.load(reader);
-        }
-        Matcher row = README_ROW.matcher(readme);
-        int compared = 0;
-        while (row.find()) {
-            String documented = row.group(3) != null ? "" : row.group(2);
-            assertEquals(shipped.getProperty(row.group(1)), documented, row.group(1) + "'s default in the README");
-            compared++;
-        }
-        assertTrue(compared >= 25, compared + " rows compared");
-        for (String key : shipped.stringPropertyNames()) {
-            if (key.matches("[A-Z_]+")) {
-                assertTrue(readme.contains("| `" + key + "`") || readme.contains(", `" + key + "` |"), key + " is in the README's table");
-            }
-        }
-    }
-
-    /**
-     * The defaults, with the rules that tie settings together out of the way of the one tested: a template without
-     * min_amount (which must not pass AMOUNT_INITIAL), a flat ladder for AMOUNT_MAX_INCREASES (its top ≤ 10 BTC), the
-     * other end of the retry waits out of the way.
-     */
-    private Map<String, String> apartFromTheRulesTyingItToOthers(String name) {
-        try {
-            Map<String, String> raw = defaults();
-            Path template = Files.writeString(dir.resolve("plain.template.json"), "{\"amount\": 50000}");
-            raw.put("CONFIG_TEMPLATE", template.toString());
-            if (name.equals("AMOUNT_MAX_INCREASES")) {
-                raw.put("AMOUNT_INCREASE_PERCENT", "0");
-            }
-            // the longest wait must be at least the first
-            if (name.equals("RETRY_WAIT_MINUTES")) {
-                raw.put("RETRY_WAIT_MAX_MINUTES", "10080");
-            } else if (name.equals("RETRY_WAIT_MAX_MINUTES")) {
-                raw.put("RETRY_WAIT_MINUTES", "0");
-            }
-            return raw;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Test
     void theFeePolicyAndTheWaitsAreReadAndALongestWaitBelowTheFirstIsOneLineNamingBoth() throws IOException {
         Settings defaults = load(defaults());
-        assertEquals(org.regolancer.orchestrator.judgment.FeePolicy.LNDG, defaults.feePolicy());
-        assertEquals(30, defaults.retryWaitMinutes());
-        assertEquals(360, defaults.retryWaitMaxMinutes());
-        assertEquals(4, defaults.maxPendingHtlcs());
+        assertEquals(org.regolancer.orchestrator.judgment.FeePolicy.LNDG, defaults.judgment().feePolicy());
+        assertEquals(30, defaults.judgment().retryWaitMinutes());
+        assertEquals(360, defaults.judgment().retryWaitMaxMinutes());
+        assertEquals(4, defaults.judgment().maxPendingHtlcs());
         Map<String, String> raw = defaults();
         raw.put("FEE_POLICY", "Template");
-        assertEquals(org.regolancer.orchestrator.judgment.FeePolicy.TEMPLATE, load(raw).feePolicy(), "any case");
+        assertEquals(org.regolancer.orchestrator.judgment.FeePolicy.TEMPLATE, load(raw).judgment().feePolicy(), "any case");
         assertEquals("FEE_POLICY=econ is invalid; accepted: lndg (LNDg's fee cap per target) or template (the template's "
                 + "fee keys for every pair)", failure("FEE_POLICY", "econ"));
 
@@ -199,14 +73,7 @@ class SettingsLoaderTest {
         assertEquals("RETRY_WAIT_MAX_MINUTES=45 is below RETRY_WAIT_MINUTES=60; accepted: RETRY_WAIT_MAX_MINUTES at least "
                 + "RETRY_WAIT_MINUTES (the longest wait at least the first)", message);
         waits.put("RETRY_WAIT_MAX_MINUTES", "60");
-        assertEquals(60, load(waits).retryWaitMaxMinutes(), "equal is fine");
-    }
-
-    @Test
-    void aTemplateSettingBothFeeLimitPpmAndEconRatioMaxPpmIsRefused() throws IOException {
-        Files.writeString(dir.resolve("both.json"), "{\"fee_limit_ppm\": 100, \"econ_ratio_max_ppm\": 500}");
-        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("both.json").toString())
-                .contains("'fee_limit_ppm' and 'econ_ratio_max_ppm' cannot be combined"));
+        assertEquals(60, load(waits).judgment().retryWaitMaxMinutes(), "equal is fine");
     }
 
     @Test
@@ -215,37 +82,37 @@ class SettingsLoaderTest {
         raw.put("SLEEP_SECONDS", "0");
         raw.put("AMOUNT_MAX_INCREASES", "0");
         Settings s = load(raw);
-        assertEquals(0, s.sleepSeconds());
+        assertEquals(0, s.run().sleepSeconds());
         assertEquals("1", s.toProperties().get("cycle.delay-ms"), "the scheduler needs a positive delay");
     }
 
     @Test
     void theOriginalsNewerNameForPaymentNoticesWinsWhenBothAreSet() throws IOException {
         Map<String, String> raw = defaults();
-        assertTrue(load(raw).sendRebalanceMsg(), "neither set in .env or the environment: the default");
+        assertTrue(load(raw).telegram().sendRebalanceMsg(), "neither set in .env or the environment: the default");
         raw.put("SEND_REBALANCE_MSG_REGO_ORCH", "FALSE");
-        assertFalse(load(raw).sendRebalanceMsg(), "the newer name alone (SEND_REBALANCE_MSG keeps its default)");
+        assertFalse(load(raw).telegram().sendRebalanceMsg(), "the newer name alone (SEND_REBALANCE_MSG keeps its default)");
         raw.put("SEND_REBALANCE_MSG", "false");
         raw.put("SEND_REBALANCE_MSG_REGO_ORCH", "TRUE");
-        assertTrue(load(raw).sendRebalanceMsg(), "both set: the newer wins");
+        assertTrue(load(raw).telegram().sendRebalanceMsg(), "both set: the newer wins");
         raw.put("SEND_REBALANCE_MSG_REGO_ORCH", "");
-        assertFalse(load(raw).sendRebalanceMsg(), "the older name alone");
+        assertFalse(load(raw).telegram().sendRebalanceMsg(), "the older name alone");
         assertTrue(failure("SEND_REBALANCE_MSG_REGO_ORCH", "maybe").startsWith("SEND_REBALANCE_MSG_REGO_ORCH=maybe is not a boolean"));
     }
 
     @Test
     void lndgsOwnRebalancesAreAnnouncedOnlyWhenAskedAndTelegramIsThere() throws IOException {
         Map<String, String> raw = defaults();
-        assertFalse(load(raw).sendRebalanceMsgLndg(), "off by default: an upgrade adds no messages");
+        assertFalse(load(raw).telegram().sendRebalanceMsgLndg(), "off by default: an upgrade adds no messages");
         raw.put("SEND_REBALANCE_MSG_LNDG", "TRUE");
-        assertTrue(load(raw).sendRebalanceMsgLndg());
-        assertFalse(load(raw).sendLndgNotices(), "without Telegram LNDg is not even asked");
+        assertTrue(load(raw).telegram().sendRebalanceMsgLndg());
+        assertFalse(load(raw).telegram().sendLndgNotices(), "without Telegram LNDg is not even asked");
         assertEquals("false", load(raw).toProperties().get("lndg-notices.enabled"));
         raw.put("TELEGRAM_TOKEN", "123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789");
         raw.put("TELEGRAM_CHAT_ID", "-100123");
         raw.put("SEND_REBALANCE_MSG", "false");
         Settings s = load(raw);
-        assertTrue(s.sendLndgNotices());
+        assertTrue(s.telegram().sendLndgNotices());
         assertEquals("true", s.toProperties().get("lndg-notices.enabled"));
         assertEquals("true", s.toProperties().get("notify.telegram"), "LNDg's notices go to Telegram, ours being off");
         assertEquals("false", s.toProperties().get("notify.enabled"), "ours are not offered");
@@ -258,69 +125,6 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void aTemplateThatIsNotJsonIsOneLineWithItsLineAndColumn() throws IOException {
-        Files.writeString(dir.resolve("comma.json"), "{\n  \"amount\": 50000,\n  \"stat\": \"x.csv\",\n}\n");
-        assertEquals("CONFIG_TEMPLATE=" + dir.resolve("comma.json") + " is not valid JSON: line 4, column 1: unexpected "
-                + "character '}', was expecting double-quote to start field name; accepted: a regolancer JSON config",
-                failure("CONFIG_TEMPLATE", dir.resolve("comma.json").toString()));
-        Files.writeString(dir.resolve("cut.json"), "{\n  \"amount\": 50000\n");
-        String cut = failure("CONFIG_TEMPLATE", dir.resolve("cut.json").toString());
-        assertTrue(cut.startsWith("CONFIG_TEMPLATE=" + dir.resolve("cut.json") + " is not valid JSON: line 3, column 1: "
-                + "unexpected end-of-input"), cut);
-        for (String message : new String[] {cut, failure("CONFIG_TEMPLATE", dir.resolve("comma.json").toString())}) {
-            assertFalse(message.contains("\n") || message.contains("Source") || message.contains("REDACTED")
-                    || message.contains("StreamReadFeature") || message.contains("code 125"), message);
-        }
-    }
-
-    @Test
-    void aDataDirNoFileCanBeCreatedInIsRefusedBeforeTryingAsCheckRefusesIt() throws IOException {
-        assertEquals("DATA_DIR=/proc/nope would be on the kernel's proc file system (/proc), where no file can be created; "
-                + "accepted: a writable folder", failure("DATA_DIR", "/proc/nope"));
-    }
-
-    @Test
-    void filesAreCheckedBeforeStart() throws IOException {
-        assertTrue(failure("REGOLANCER_BIN", dir.resolve("missing").toString()).contains("is not an executable file"));
-        Files.writeString(dir.resolve("bad.json"), "{not json");
-        assertEquals("CONFIG_TEMPLATE=" + dir.resolve("bad.json") + " is not valid JSON: line 1, column 2: unexpected character "
-                + "'n', was expecting double-quote to start field name; accepted: a regolancer JSON config",
-                failure("CONFIG_TEMPLATE", dir.resolve("bad.json").toString()), "one line, no Jackson internals");
-        Files.writeString(dir.resolve("from.json"), "{\"from\": 905399447106748416}");
-        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("from.json").toString()).contains("'from' must be a list of strings"));
-        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("no-such.json").toString()).startsWith("CONFIG_TEMPLATE="));
-        Files.writeString(dir.resolve("to.json"), "{\"to\": \"893182773332606977\"}");
-        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("to.json").toString()).contains("'to' must be a list of strings"));
-        Files.writeString(dir.resolve("list.json"), "[1, 2]");
-        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("list.json").toString()).startsWith("CONFIG_TEMPLATE="));
-        Files.writeString(dir.resolve("rel.json"), "{\"rel_amount_from\": 0.1}");
-        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("rel.json").toString()).contains("rel_amount_from"));
-        Files.writeString(dir.resolve("min.json"), "{\"min_amount\": 50000}");
-        assertTrue(failure("CONFIG_TEMPLATE", dir.resolve("min.json").toString()).contains("above AMOUNT_INITIAL"));
-        Files.writeString(dir.resolve("a-file"), "x");
-        assertTrue(failure("DATA_DIR", dir.resolve("a-file").resolve("data").toString()).startsWith("DATA_DIR="));
-    }
-
-    @Test
-    void lndgTlsCertIsAPemFileReadAtStartOrOneLineNamingIt() throws IOException {
-        assertTrue(load(defaults()).lndgTls().file().isEmpty(), "empty: the system's trust only");
-        assertEquals("LNDG_TLS_CERT=" + dir.resolve("missing.pem") + " cannot be read (no such file: " + dir.resolve("missing.pem")
-                + "); accepted: a readable PEM file with one or more certificates (-----BEGIN CERTIFICATE-----), or empty for "
-                + "the system's trust only", failure("LNDG_TLS_CERT", dir.resolve("missing.pem").toString()));
-        Files.writeString(dir.resolve("key.der"), "not a certificate");
-        assertTrue(failure("LNDG_TLS_CERT", dir.resolve("key.der").toString()).startsWith("LNDG_TLS_CERT=" + dir.resolve("key.der")
-                + " holds no PEM certificate"));
-    }
-
-    @Test
-    void dryRunNeedsNoRegolancerBinary() throws IOException {
-        Map<String, String> raw = defaults();
-        raw.put("REGOLANCER_BIN", dir.resolve("missing").toString());
-        raw.put("DRY_RUN", "yes");
-        assertTrue(load(raw).dryRun());
-    }
-
-    @Test
     void secretsStayOutOfToStringAndCamelProperties() throws IOException {
         Map<String, String> raw = defaults();
         raw.put("LNDG_PASS", "hunter2-lndg");
@@ -329,6 +133,56 @@ class SettingsLoaderTest {
         Settings s = load(raw);
         assertFalse(s.toString().contains("hunter2-lndg") || s.toString().contains("ABCdefGh"), s.toString());
         assertFalse(s.toProperties().containsKey("LNDG_PASS") || s.toProperties().containsKey("TELEGRAM_TOKEN"));
-        assertTrue(s.sendPaymentMessages());
+        assertTrue(s.telegram().sendPaymentMessages());
+        // the groups that hold them print no secret either (a record's own toString would)
+        for (Object group : new Object[] {s.lndg(), s.telegram()}) {
+            assertFalse(group.toString().contains("hunter2-lndg") || group.toString().contains("ABCdefGh"), group.toString());
+            assertTrue(group.toString().contains("***"), group.toString());
+        }
+    }
+
+    /**
+     * Each setting reaches its own place in the groups: every number different, read back through toProperties (which
+     * names each key from its accessor), so two values of one type swapped between the loader and a group show.
+     */
+    @Test
+    void everySettingArrivesWhereItsNameSays() throws IOException {
+        Map<String, String> given = new java.util.TreeMap<>(Map.ofEntries(Map.entry("SLEEP_SECONDS", "7"),
+                Map.entry("LNDG_REFRESH_SECONDS", "11"), Map.entry("BOOKS_DAYS", "13"), Map.entry("REFILL_BUDGET_PERCENT", "17"),
+                Map.entry("REFILL_ALLOWANCE_SAT", "19"), Map.entry("MAX_FEE_PPM", "23"), Map.entry("MAX_WORKERS", "3"),
+                Map.entry("MAX_CYCLE_SECONDS", "29"), Map.entry("AMOUNT_INITIAL", "31"), Map.entry("AMOUNT_INCREASE_PERCENT", "37"),
+                Map.entry("AMOUNT_EVERY_ROUNDS", "41"), Map.entry("AMOUNT_MAX_INCREASES", "4"), Map.entry("JMX_PORT", "43"),
+                Map.entry("MANAGEMENT_PORT", "47"), Map.entry("READY_MAX_CYCLE_AGE_SECONDS", "53"),
+                Map.entry("READY_MAX_LNDG_FAILURES", "59"), Map.entry("RETRY_WAIT_MINUTES", "61"),
+                Map.entry("RETRY_WAIT_MAX_MINUTES", "67"), Map.entry("MAX_PENDING_HTLCS", "5"), Map.entry("FEE_POLICY", "template"),
+                Map.entry("REPORT_TIMEZONE", "Europe/Berlin"), Map.entry("LNDG_TIMEZONE", "Asia/Tokyo"),
+                Map.entry("REPORT_CRON", "0 15 6 * * ?"), Map.entry("TELEGRAM_CHAT_ID", "-100123"),
+                Map.entry("TELEGRAM_API_URL", "http://telegram.example:8081"), Map.entry("LNDG_BASE_URL", "https://lndg.example:8889"),
+                Map.entry("TELEGRAM_COMMAND_USERS", "71"), Map.entry("EXCLUDE_CHANNELS", "905399447106748416"),
+                Map.entry("JMX_PASSWORD_FILE", dir.resolve("jmx.password").toString()),
+                Map.entry("CONFIG_TEMPLATE", Files.writeString(dir.resolve("plain.json"), "{}").toString())));
+        Map<String, String> raw = defaults();
+        raw.putAll(given);
+        raw.put("TELEGRAM_TOKEN", "123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789");
+        Map<String, String> read = load(raw).toProperties();
+        given.forEach((key, value) -> assertEquals(value, read.get(key), key));
+        assertEquals(raw.get("DATA_DIR"), read.get("DATA_DIR"));
+        assertEquals(raw.get("REGOLANCER_BIN"), read.get("REGOLANCER_BIN"));
+
+        // the booleans: each one turned over alone turns over its own key and no other setting's
+        for (String flag : new String[] {"DRY_RUN", "SEND_REBALANCE_MSG", "SEND_REBALANCE_MSG_LNDG", "ENABLE_DAILY_REPORT",
+                "REGOLANCER_LIVE_LOGS", "LOG_TEMPLATE_CONFIG", "RUN_FOREVER", "RANDOMIZE_PAIRS", "LOG_OPERATIONAL",
+                "ENABLE_FILE_LOGS", "TELEGRAM_COMMANDS"}) {
+            Map<String, String> flipped = new java.util.HashMap<>(raw);
+            flipped.put(flag, Boolean.toString(!Boolean.parseBoolean(read.get(flag))));
+            Map<String, String> after = load(flipped).toProperties();
+            Set<String> changed = new java.util.TreeSet<>();
+            read.forEach((key, value) -> {
+                if (key.matches("[A-Z_]+") && !value.equals(after.get(key))) {
+                    changed.add(key);
+                }
+            });
+            assertEquals(Set.of(flag), changed, flag + " turned over");
+        }
     }
 }

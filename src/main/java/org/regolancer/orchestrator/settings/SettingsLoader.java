@@ -61,7 +61,10 @@ public final class SettingsLoader {
                 ms.get("lndg-notices.period-ms"), routes);
     }
 
-    /** @param fileProblems for {@code check}: files are looked at by the check itself, nothing is created, no problem with them stops it */
+    /**
+     * @param fileProblems for {@code check}: files are looked at by the check itself, nothing is created, no problem
+     *                     with them stops it (null for the daemon)
+     */
     private static Settings load(SettingReader in, boolean demo, List<String> fileProblems) {
         // plain values first, then what needs the file system, so the message names the first real mistake
         Settings.Run run = CycleReads.run(in);

@@ -24,7 +24,7 @@ final class DataDirCheck {
     }
 
     void run() {
-        Path dir = settings.dataDir();
+        Path dir = settings.files().dataDir();
         // what start-up asks before it creates the folder (nothing written here)
         Optional<String> problem = DataDirs.problem(dir);
         if (problem.isPresent()) {

@@ -15,13 +15,13 @@ final class JmxCheck {
     }
 
     void run() {
-        if (settings.jmxPort() == 0) {
+        if (settings.monitoring().jmxPort() == 0) {
             return;
         }
-        JmxPasswordFile.problem(settings.jmxPort(), settings.jmxPasswordFile()).ifPresentOrElse(
+        JmxPasswordFile.problem(settings.monitoring().jmxPort(), settings.monitoring().jmxPasswordFile()).ifPresentOrElse(
                 problem -> report.fail(problem, "make the password file as README, Watching it, shows (the daemon runs "
                         + "without remote JMX until then)"),
-                () -> report.pass("remote JMX: 127.0.0.1:" + settings.jmxPort() + " for the users of JMX_PASSWORD_FILE="
-                        + settings.jmxPasswordFile() + " (owner-only), every one read-only"));
+                () -> report.pass("remote JMX: 127.0.0.1:" + settings.monitoring().jmxPort() + " for the users of JMX_PASSWORD_FILE="
+                        + settings.monitoring().jmxPasswordFile() + " (owner-only), every one read-only"));
     }
 }

@@ -43,9 +43,9 @@ final class LndgCheck {
 
     /** The channels, the client that read them and LNDg's fee cap; null when LNDg could not be read (said so). */
     Reached run() {
-        String where = "LNDg at " + settings.lndgBaseUrl();
-        LndgTls.cleartext(settings.lndgBaseUrl()).ifPresent(why -> report.info("LNDg: " + why.what(), why.todo()));
-        settings.lndgTls().file().filter(f -> "http".equalsIgnoreCase(settings.lndgBaseUrl().getScheme()))
+        String where = "LNDg at " + settings.lndg().baseUrl();
+        LndgTls.cleartext(settings.lndg().baseUrl()).ifPresent(why -> report.info("LNDg: " + why.what(), why.todo()));
+        settings.lndg().tls().file().filter(f -> "http".equalsIgnoreCase(settings.lndg().baseUrl().getScheme()))
                 .ifPresent(f -> report.info("LNDG_TLS_CERT=" + f + " is not used: LNDG_BASE_URL is plain http"));
         LndgSession session = parts.lndgSession();
         LndgHttp http = parts.lndgHttp(session, TIMEOUT);
@@ -66,8 +66,8 @@ final class LndgCheck {
             report.fail(where + ": its channel rows lack fields the daemon reads: " + String.join(", ", missing),
                     "update LNDg to v1.10 or newer");
         } else {
-            report.pass(where + ": reachable" + settings.lndgTls().file().filter(f -> "https".equalsIgnoreCase(
-                    settings.lndgBaseUrl().getScheme())).map(f -> " (its certificate trusted through LNDG_TLS_CERT=" + f + ")")
+            report.pass(where + ": reachable" + settings.lndg().tls().file().filter(f -> "https".equalsIgnoreCase(
+                    settings.lndg().baseUrl().getScheme())).map(f -> " (its certificate trusted through LNDG_TLS_CERT=" + f + ")")
                     .orElse("") + ", login and host accepted, " + ChannelCount.of(channels) + ", every "
                     + "field the daemon reads present" + (fetch.refusedCount() == 0 ? "" : "; " + fetch.refusedCount()
                     + " rows skipped: " + fetch.refusedRows().get(0))
@@ -129,7 +129,7 @@ final class LndgCheck {
     }
 
     private long arMaxFeeRate(SettingsFetch fetch, LndgException failure) {
-        if (settings.feePolicy() != FeePolicy.LNDG) {
+        if (settings.judgment().feePolicy() != FeePolicy.LNDG) {
             report.pass("fee policy template: the template's fee keys for every pair (LNDg's settings not needed)" + maxFeeText());
             return LndgFeeSettings.LNDG_DEFAULT;
         }
@@ -138,7 +138,7 @@ final class LndgCheck {
             report.fail("LNDg's settings (/api/settings/): " + clean(CheckText.withoutHint(e)),
                     (e.hint().isEmpty() ? "" : e.hint() + "; ") + "until then the daemon uses LNDg's default AR-MaxFeeRate 500 ppm"
                             + maxFeeText());
-            return FeeCap.ceiled(LndgFeeSettings.LNDG_DEFAULT, settings.maxFeeCeiling());
+            return FeeCap.ceiled(LndgFeeSettings.LNDG_DEFAULT, settings.judgment().maxFeeCeiling());
         }
         if (fetch.arMaxFeeRate().isPresent()) {
             report.pass("fee policy lndg: LNDg's AR-MaxFeeRate " + fetch.arMaxFeeRate().getAsLong() + " ppm caps every target"
@@ -147,13 +147,13 @@ final class LndgCheck {
             report.pass("fee policy lndg: LNDg has no AR-MaxFeeRate yet (it writes it once its own rebalancer ran): its "
                     + "default " + LndgFeeSettings.LNDG_DEFAULT + " ppm caps every target" + maxFeeText());
         }
-        return FeeCap.ceiled(fetch.arMaxFeeRate().orElse(LndgFeeSettings.LNDG_DEFAULT), settings.maxFeeCeiling());
+        return FeeCap.ceiled(fetch.arMaxFeeRate().orElse(LndgFeeSettings.LNDG_DEFAULT), settings.judgment().maxFeeCeiling());
     }
 
     /** MAX_FEE_PPM in the fee line: the ceiling over every run's fee limit, or that there is none. */
     private String maxFeeText() {
-        return settings.maxFeeCeiling().isPresent()
-                ? "; MAX_FEE_PPM " + settings.maxFeePpm() + ": no run's fee limit above " + settings.maxFeePpm() + " ppm"
+        return settings.judgment().maxFeeCeiling().isPresent()
+                ? "; MAX_FEE_PPM " + settings.judgment().maxFeePpm() + ": no run's fee limit above " + settings.judgment().maxFeePpm() + " ppm"
                 : "; MAX_FEE_PPM off (0): no ceiling of our own over the fee limits";
     }
 

@@ -53,19 +53,19 @@ final class PairingCheck {
      * forwards and jobs of the window); empty when there is no budget or they cannot be read (said so).
      */
     private Map<ChannelId, ChannelBook> books(LndgHttp http, List<Channel> channels) {
-        if (!settings.refillBudgetOn()) {
+        if (!settings.judgment().refillBudgetOn()) {
             report.pass("refill budget: off (REFILL_BUDGET_PERCENT=0): targets are refilled whatever they earn");
             return Map.of();
         }
         Instant now = parts.clock().instant();
         Books books = parts.books(Duration.ofDays(1));
         try {
-            LedgerRefills.read(settings.dataDir().resolve("rebalances.csv"), books, now);
+            LedgerRefills.read(settings.files().dataDir().resolve("rebalances.csv"), books, now);
             BooksReader reader = parts.booksReader(http);
             BooksReader.Read forwards = reader.forwards(books, books.windowStart(now), now);
             BooksReader.Read jobs = reader.jobs(books, books.windowStart(now), now);
-            report.pass("refill budget: " + settings.refillBudgetPercent() + " % of each target's earnings + "
-                    + settings.refillAllowanceSat() + " sat over " + settings.booksDays() + " days; books from the ledger, "
+            report.pass("refill budget: " + settings.judgment().refillBudgetPercent() + " % of each target's earnings + "
+                    + settings.judgment().refillAllowanceSat() + " sat over " + settings.judgment().booksDays() + " days; books from the ledger, "
                     + Words.count(forwards.rows(), "forward") + " and " + Words.count(jobs.rows(), "LNDg rebalancer job")
                     + (forwards.skipped() + jobs.skipped() > 0 ? " (" + (forwards.skipped() + jobs.skipped())
                             + " rows skipped, first: " + (forwards.firstSkipped() != null ? forwards.firstSkipped() : jobs.firstSkipped()) + ")" : ""));
@@ -87,14 +87,14 @@ final class PairingCheck {
 
     private void pairing(List<Channel> channels, long arMaxFeeRate, Map<ChannelId, ChannelBook> books) {
         RefillBudget budget = parts.refillBudget();
-        Exclusions template = TemplateKeys.exclusions(settings.template());
-        long minAmount = TemplateKeys.minAmountSat(settings.template());
-        List<PairingTable.Row> rows = PairingTable.rows(channels, settings.excludeChannels(), template, minAmount,
-                settings.feePolicy(), settings.maxPendingHtlcs(), arMaxFeeRate, books, budget);
+        Exclusions template = TemplateKeys.exclusions(settings.files().template());
+        long minAmount = TemplateKeys.minAmountSat(settings.files().template());
+        List<PairingTable.Row> rows = PairingTable.rows(channels, settings.judgment().excludeChannels(), template, minAmount,
+                settings.judgment().feePolicy(), settings.judgment().maxPendingHtlcs(), arMaxFeeRate, books, budget);
         PairingTable.render(rows).forEach(report::info);
         PairWaits waits = parts.pairWaits(Duration.ofMinutes(1));
         String waitsNote = "";
-        RunFiles ram = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
+        RunFiles ram = new RunFiles(RunFiles.defaultBase(), settings.files().dataDir());
         try {
             String kept = ram.read(RunFiles.WAITS);
             if (!kept.isEmpty() && waits.enabled()) {

@@ -39,7 +39,7 @@ final class RegolancerCheck {
     }
 
     void run() {
-        Path bin = settings.regolancerBin();
+        Path bin = settings.files().regolancerBin();
         if (!Files.isRegularFile(bin)) {
             report.fail("regolancer: REGOLANCER_BIN=" + bin + " does not exist",
                     "install regolancer (v1.12.x) and set REGOLANCER_BIN to its absolute path");
@@ -50,8 +50,8 @@ final class RegolancerCheck {
             version(bin);
         }
         if (fileProblems.isEmpty()) {
-            report.pass("template: CONFIG_TEMPLATE=" + settings.configTemplate() + " is valid");
-            templateWarnings(settings.template());
+            report.pass("template: CONFIG_TEMPLATE=" + settings.files().configTemplate() + " is valid");
+            templateWarnings(settings.files().template());
         } else {
             fileProblems.forEach(p -> report.fail("template: " + p, "fix the template (README: The config template)"));
         }
@@ -60,7 +60,7 @@ final class RegolancerCheck {
         } else if (!fileProblems.isEmpty()) {
             report.info("LND files and connection: not checked (the template cannot be used)");
         } else {
-            lndFiles(settings.template());
+            lndFiles(settings.files().template());
         }
     }
 

@@ -22,11 +22,11 @@ final class TelegramCheck {
     }
 
     void run() {
-        if (!settings.telegramConfigured()) {
+        if (!settings.telegram().configured()) {
             report.info("Telegram: not configured (TELEGRAM_TOKEN and TELEGRAM_CHAT_ID empty): no messages, no daily report");
             return;
         }
-        BotApi api = new BotApi(settings.telegramApiUrl(), settings.telegramToken());
+        BotApi api = new BotApi(settings.telegram().apiUrl(), settings.telegram().token());
         try {
             JsonNode me = api.getMe();
             if (!me.path("ok").asBoolean()) {
@@ -35,18 +35,18 @@ final class TelegramCheck {
                 return;
             }
             report.pass("Telegram: token valid, the bot is @" + me.path("result").path("username").asText("?"));
-            JsonNode chat = api.getChat(settings.telegramChatId());
+            JsonNode chat = api.getChat(settings.telegram().chatId());
             if (!chat.path("ok").asBoolean()) {
-                report.fail("Telegram: TELEGRAM_CHAT_ID=" + settings.telegramChatId() + " is not a chat the bot is in ("
+                report.fail("Telegram: TELEGRAM_CHAT_ID=" + settings.telegram().chatId() + " is not a chat the bot is in ("
                         + clean(BotApi.error(chat)) + ")", "add the bot to that chat (as an admin of a channel), or fix TELEGRAM_CHAT_ID");
                 return;
             }
             JsonNode result = chat.path("result");
             String name = result.hasNonNull("title") ? result.path("title").asText() : result.path("username").asText("");
-            report.pass("Telegram: the bot is in TELEGRAM_CHAT_ID=" + settings.telegramChatId() + " (" + result.path("type").asText("?")
+            report.pass("Telegram: the bot is in TELEGRAM_CHAT_ID=" + settings.telegram().chatId() + " (" + result.path("type").asText("?")
                     + (name.isEmpty() ? "" : " \"" + clean(name) + "\"") + ")");
             if (telegramTest) {
-                JsonNode sent = api.sendMessage(settings.telegramChatId(), "regolancer-orchestrator check: Telegram works");
+                JsonNode sent = api.sendMessage(settings.telegram().chatId(), "regolancer-orchestrator check: Telegram works");
                 if (sent.path("ok").asBoolean()) {
                     report.pass("Telegram: test message sent");
                 } else {
@@ -55,7 +55,7 @@ final class TelegramCheck {
                 }
             }
         } catch (IOException e) {
-            report.fail("Telegram at " + settings.telegramApiUrl() + " could not be reached: " + clean(e.getMessage()),
+            report.fail("Telegram at " + settings.telegram().apiUrl() + " could not be reached: " + clean(e.getMessage()),
                     "check the network, and TELEGRAM_API_URL if you run your own Bot API server");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,18 +23,18 @@ final class TimeCheck {
     }
 
     void run() {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(settings.reportZone()));
-        String zones = "report zone " + settings.reportZone().getId() + ", LNDg's zone " + settings.lndgZone().getId();
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(settings.report().zone()));
+        String zones = "report zone " + settings.report().zone().getId() + ", LNDg's zone " + settings.lndg().zone().getId();
         if (!settings.reportsEnabled()) {
             report.pass("time: " + zones + "; the daily report is off (ENABLE_DAILY_REPORT, or Telegram not configured)");
             return;
         }
         try {
-            CronExpression cron = new CronExpression(settings.reportCron());
-            cron.setTimeZone(TimeZone.getTimeZone(settings.reportZone()));
+            CronExpression cron = new CronExpression(settings.report().cron());
+            cron.setTimeZone(TimeZone.getTimeZone(settings.report().zone()));
             Date next = cron.getNextValidTimeAfter(Date.from(now.toInstant()));
             report.pass("time: " + zones + "; next daily report " + (next == null ? "never (REPORT_CRON has no future time)"
-                    : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").format(next.toInstant().atZone(settings.reportZone()))));
+                    : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").format(next.toInstant().atZone(settings.report().zone()))));
         } catch (ParseException e) {
             report.fail("time: REPORT_CRON cannot be read", "fix REPORT_CRON");
         }

@@ -99,7 +99,7 @@ public final class Main {
                 findings.addAll(review.findings(envFile.toString(), raw::get));
             }
             if (!demo) {
-                DataDirs.relativeWarning(raw.get("DATA_DIR"), settings.dataDir())
+                DataDirs.relativeWarning(raw.get("DATA_DIR"), settings.files().dataDir())
                         .ifPresent(w -> findings.add(new DotenvReview.Finding(w, DataDirs.RELATIVE_TODO)));
             }
             return findings;
@@ -125,11 +125,11 @@ public final class Main {
      * regolancer with a behaviour file of its own.
      */
     static void demoNode(Settings settings, DemoLndg demoLndg) {
-        if (demoLndg == null || Files.exists(settings.regolancerBin().resolveSibling("standin-behaviour"))) {
+        if (demoLndg == null || Files.exists(settings.files().regolancerBin().resolveSibling("standin-behaviour"))) {
             return;
         }
         try {
-            demoLndg.actAsNode(settings.dataDir().resolve("rebalances.csv"));
+            demoLndg.actAsNode(settings.files().dataDir().resolve("rebalances.csv"));
         } catch (IOException e) {
             throw new SettingsException("the demo's node sample cannot be read (" + ErrorLog.describe(e) + ")");
         }
@@ -137,25 +137,25 @@ public final class Main {
 
     /** The start-up line's words for the fee policy. */
     static String feePolicyText(Settings settings) {
-        return (settings.feePolicy() == FeePolicy.LNDG
+        return (settings.judgment().feePolicy() == FeePolicy.LNDG
                 ? "fee policy lndg (each target's ar_max_cost, capped at LNDg's AR-MaxFeeRate)"
                 : "fee policy template (the template's fee keys)")
-                + (settings.maxFeeCeiling().isPresent() ? ", no fee limit above " + settings.maxFeePpm() + " ppm" : "");
+                + (settings.judgment().maxFeeCeiling().isPresent() ? ", no fee limit above " + settings.judgment().maxFeePpm() + " ppm" : "");
     }
 
     /** The start-up line's words for the refill budget. */
     static String budgetText(Settings settings) {
-        return settings.refillBudgetOn()
-                ? "refill budget " + settings.refillBudgetPercent() + " % of each target's earnings + "
-                        + settings.refillAllowanceSat() + " sat over " + settings.booksDays() + " days"
+        return settings.judgment().refillBudgetOn()
+                ? "refill budget " + settings.judgment().refillBudgetPercent() + " % of each target's earnings + "
+                        + settings.judgment().refillAllowanceSat() + " sat over " + settings.judgment().booksDays() + " days"
                 : "no refill budget";
     }
 
     static String waitsText(Settings settings) {
-        String htlcs = settings.maxPendingHtlcs() > 0 ? "channels with " + settings.maxPendingHtlcs() + "+ pending HTLCs left alone"
+        String htlcs = settings.judgment().maxPendingHtlcs() > 0 ? "channels with " + settings.judgment().maxPendingHtlcs() + "+ pending HTLCs left alone"
                 : "no HTLC limit";
-        return (settings.retryWaitMinutes() > 0 ? "failed pairs rest " + settings.retryWaitMinutes() + "–"
-                + settings.retryWaitMaxMinutes() + " min" : "failed pairs never rest") + ", " + htlcs;
+        return (settings.judgment().retryWaitMinutes() > 0 ? "failed pairs rest " + settings.judgment().retryWaitMinutes() + "–"
+                + settings.judgment().retryWaitMaxMinutes() + " min" : "failed pairs never rest") + ", " + htlcs;
     }
 
     static int run(String profile, Path envFile) throws Exception {
@@ -183,14 +183,14 @@ public final class Main {
         }
 
         // one daemon per DATA_DIR: two would run every pair twice and interleave the ledger
-        FileChannel lockChannel = FileChannel.open(settings.dataDir().resolve(".lock"),
+        FileChannel lockChannel = FileChannel.open(settings.files().dataDir().resolve(".lock"),
                 Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         FileLock lock = lockChannel.tryLock();
         if (lock == null) {
             lockChannel.close();
-            System.err.println("regolancer-orchestrator: DATA_DIR=" + settings.dataDir() + " is in use by another "
-                    + "regolancer-orchestrator (it holds " + settings.dataDir().resolve(".lock") + "); accepted: one "
+            System.err.println("regolancer-orchestrator: DATA_DIR=" + settings.files().dataDir() + " is in use by another "
+                    + "regolancer-orchestrator (it holds " + settings.files().dataDir().resolve(".lock") + "); accepted: one "
                     + "daemon per DATA_DIR");
             if (demoLndg != null) {
                 demoLndg.close();
@@ -209,7 +209,7 @@ public final class Main {
         // Camel Main reads its management server's keys as it starts, before the configuration puts the settings (these
         // keys among them) into the properties
         Properties server = new Properties();
-        server.putAll(Settings.managementProperties(settings.managementPort()));
+        server.putAll(Settings.managementProperties(settings.monitoring().managementPort()));
         camel.setOverrideProperties(server);
         lifecycle.setOnFinished(camel::completed);
 
@@ -218,16 +218,16 @@ public final class Main {
             public void afterStart(BaseMainSupport main) {
                 LOG.info("regolancer-orchestrator started{}: LNDg {}, {} workers, cycle limit {} s, sleep {} s, amounts from {} sat, {}, {}, {}{}{}",
                         demo ? " (demo: stand-in LNDg and regolancer, Telegram to the log)" : "",
-                        settings.lndgBaseUrl(), settings.maxWorkers(), settings.maxCycleSeconds(), settings.sleepSeconds(),
-                        settings.amountInitial(), feePolicyText(settings), waitsText(settings), budgetText(settings),
-                        settings.dryRun() ? ", DRY RUN" : "", settings.sendPaymentMessages() ? ", Telegram on" : "");
-                LndgTls.cleartext(settings.lndgBaseUrl())
+                        settings.lndg().baseUrl(), settings.run().maxWorkers(), settings.run().maxCycleSeconds(), settings.run().sleepSeconds(),
+                        settings.amounts().initial(), feePolicyText(settings), waitsText(settings), budgetText(settings),
+                        settings.run().dryRun() ? ", DRY RUN" : "", settings.telegram().sendPaymentMessages() ? ", Telegram on" : "");
+                LndgTls.cleartext(settings.lndg().baseUrl())
                         .ifPresent(why -> LOG.warn("{}: {}", why.what(), why.todo()));
             }
         });
         // what regolancer ignores in the template, or what we change for it: said once
-        TemplateCheck.warnings(settings.template())
-                .forEach(warning -> LOG.warn("CONFIG_TEMPLATE={}: {}", settings.configTemplate(), warning));
+        TemplateCheck.warnings(settings.files().template())
+                .forEach(warning -> LOG.warn("CONFIG_TEMPLATE={}: {}", settings.files().configTemplate(), warning));
         try {
             camel.run();
         } catch (Exception e) {
@@ -241,6 +241,6 @@ public final class Main {
                 demoLndg.close();
             }
         }
-        return settings.runForever() ? 0 : lifecycle.exitCode();
+        return settings.run().runForever() ? 0 : lifecycle.exitCode();
     }
 }

@@ -56,10 +56,10 @@ public final class CyclePlanner {
 
     public CyclePlanner(Settings settings) {
         this.settings = settings;
-        this.pairing = new PairPlanner(settings.excludeChannels(), TemplateKeys.exclusions(settings.template()),
-                TemplateKeys.minAmountSat(settings.template()));
-        this.ladder = new AmountLadder(settings.amountInitial(), settings.amountIncreasePercent(),
-                settings.amountEveryRounds(), settings.amountMaxIncreases());
+        this.pairing = new PairPlanner(settings.judgment().excludeChannels(), TemplateKeys.exclusions(settings.files().template()),
+                TemplateKeys.minAmountSat(settings.files().template()));
+        this.ladder = new AmountLadder(settings.amounts().initial(), settings.amounts().increasePercent(),
+                settings.amounts().everyRounds(), settings.amounts().maxIncreases());
     }
 
     /**
@@ -70,7 +70,7 @@ public final class CyclePlanner {
     public Plan plan(List<Channel> channels, long cycleNumber, long lndgArMaxFeeRate,
             Supplier<Map<ChannelId, ChannelBook>> books, Judging judging) {
         List<Pair> paired = pairing.plan(channels);
-        long arMaxFeeRate = FeeCap.ceiled(lndgArMaxFeeRate, settings.maxFeeCeiling());
+        long arMaxFeeRate = FeeCap.ceiled(lndgArMaxFeeRate, settings.judgment().maxFeeCeiling());
         long amount = ladder.amountFor(cycleNumber);
         // summed only when a pair may need them: a balanced node's cycles do not add up the books
         Map<ChannelId, ChannelBook> spent = paired.isEmpty() ? Map.of() : books.get();

@@ -62,7 +62,7 @@ public class CycleService extends OldRouteSteps {
     public CycleService(Settings settings, CycleStats stats, ErrorLog errors, Lifecycle lifecycle, Clock clock,
             LndgRetryPause lndgRetryPause, LndgFeeSettings lndgFees, Judge judge, Pause pause, BooksService books,
             Ledger ledger) {
-        super(new Turns(clock, settings.runForever(), settings.lndgRefreshSeconds()), new HourlySummary(stats, clock));
+        super(new Turns(clock, settings.run().runForever(), settings.lndg().refreshSeconds()), new HourlySummary(stats, clock));
         this.settings = settings;
         this.stats = stats;
         this.errors = errors;
@@ -74,7 +74,7 @@ public class CycleService extends OldRouteSteps {
         this.pause = pause;
         this.lndg = new LndgReads(settings, errors, clock, lndgFees, books);
         this.planner = new CyclePlanner(settings);
-        this.planLog = new PlanLog(settings.logOperational(), settings.dryRun(), planner.minAmountSat());
+        this.planLog = new PlanLog(settings.logs().operational(), settings.run().dryRun(), planner.minAmountSat());
     }
 
     /**
@@ -133,11 +133,11 @@ public class CycleService extends OldRouteSteps {
         // /status sends it to Telegram: an error page that echoes the request (a session cookie) is scrubbed first
         stats.fetchFailed(clock.instant(), errors.scrubbed(why));
         errors.report(ErrorLog.Kind.LNDG, "channel fetch failed, cycle skipped: " + why);
-        if (!settings.runForever()) {
+        if (!settings.run().runForever()) {
             lifecycle.finished(1);
             return;
         }
-        turns.restUnlessStopped(lndgRetryPause.extraAfter(stats.getFetchFailuresInARow(), Duration.ofSeconds(settings.sleepSeconds())));
+        turns.restUnlessStopped(lndgRetryPause.extraAfter(stats.getFetchFailuresInARow(), Duration.ofSeconds(settings.run().sleepSeconds())));
     }
 
     /** LNDg's AR-MaxFeeRate is read under LNDg's fee policy, at most every 10 minutes. */
@@ -177,11 +177,11 @@ public class CycleService extends OldRouteSteps {
         stats.targetsOverBudget(plan.verdict().targetsOverBudget());
         List<Pair> pairs = plan.toRun();
         Instant start = cycleStart == null ? clock.instant() : cycleStart;
-        PairDispatch dispatch = new PairDispatch(pairs, settings.maxWorkers(), start.plusSeconds(settings.maxCycleSeconds()), clock);
+        PairDispatch dispatch = new PairDispatch(pairs, settings.run().maxWorkers(), start.plusSeconds(settings.run().maxCycleSeconds()), clock);
         Map<ChannelId, Channel> byId = new LinkedHashMap<>();
         channels.forEach(c -> byId.put(c.id(), c));
         Cycle cycle = new Cycle(number, plan.amountSat(), plan.arMaxFeeRate(), start, byId, pairs.size(), dispatch,
-                settings.maxWorkers());
+                settings.run().maxWorkers());
         cycle.budgetCaps(plan.verdict().budgetCaps());
         current = cycle;
         if (turns.isStopping() || pause.paused()) {
@@ -218,16 +218,16 @@ public class CycleService extends OldRouteSteps {
         int stopped = cycle.stoppedRuns.get();
         int notStarted = cycle.dispatch().notStarted();
         if (stopped > 0 && !turns.isStopping()) {
-            errors.report(ErrorLog.Kind.CYCLE, "cycle reached MAX_CYCLE_SECONDS", "cycle " + cycle.getNumber() + " reached MAX_CYCLE_SECONDS=" + settings.maxCycleSeconds()
+            errors.report(ErrorLog.Kind.CYCLE, "cycle reached MAX_CYCLE_SECONDS", "cycle " + cycle.getNumber() + " reached MAX_CYCLE_SECONDS=" + settings.run().maxCycleSeconds()
                     + ": " + stopped + " regolancer runs stopped, " + notStarted + " pairs not started");
         }
-        if (settings.logOperational()) {
+        if (settings.logs().operational()) {
             LOG.info("Cycle {} done in {} s: {} of {} run, {}", cycle.getNumber(), took.toSeconds(),
                     cycle.dispatch().started(), Words.count(cycle.getPairCount(), "pair"), Words.count(cycle.payments.get(), "payment"));
         }
         // nothing ran: the next fetch would see LNDg's data unchanged until LNDg refreshes it
-        turns.cycleEnded(settings.dryRun() || cycle.dispatch().started() == 0);
-        if (!settings.runForever()) {
+        turns.cycleEnded(settings.run().dryRun() || cycle.dispatch().started() == 0);
+        if (!settings.run().runForever()) {
             lifecycle.finished(0);
         }
     }

@@ -58,7 +58,7 @@ final class LndgReads {
      */
     void acceptPage(PagedFetch fetch, int status, InputStream body) {
         if (status != 200) {
-            throw LndgAnswer.failure(settings.lndgBaseUrl(), fetch.getPath(), status, AnswerLimit.errorPage(body));
+            throw LndgAnswer.failure(settings.lndg().baseUrl(), fetch.getPath(), status, AnswerLimit.errorPage(body));
         }
         fetch.accept(body);
     }
@@ -84,7 +84,7 @@ final class LndgReads {
 
     /** LNDg's AR-MaxFeeRate is read under LNDg's fee policy, at most every 10 minutes. */
     boolean settingsDue() {
-        return settings.feePolicy() == FeePolicy.LNDG && lndgFees.due(clock.instant());
+        return settings.judgment().feePolicy() == FeePolicy.LNDG && lndgFees.due(clock.instant());
     }
 
     SettingsFetch beginSettings() {
@@ -96,7 +96,7 @@ final class LndgReads {
         boolean first = !lndgFees.everRead();
         long now = lndgFees.read(fetch, clock.instant());
         errors.cleared(ErrorLog.Kind.LNDG_SETTINGS);
-        if (settings.logOperational() && (first || now != before)) {
+        if (settings.logs().operational() && (first || now != before)) {
             LOG.info("LNDg's AR-MaxFeeRate: {} ppm{}", now, fetch.arMaxFeeRate().isEmpty() ? " (LNDg's default: no such setting)" : "");
         }
     }
@@ -139,6 +139,6 @@ final class LndgReads {
             }
         }
         // check's hint too: the same words for the same failure
-        return LndgAnswer.unreachable(settings.lndgBaseUrl(), path, error, settings.lndgTls()).getMessage();
+        return LndgAnswer.unreachable(settings.lndg().baseUrl(), path, error, settings.lndg().tls()).getMessage();
     }
 }

@@ -56,7 +56,7 @@ public class RegolancerRuns {
         this.settings = settings;
         this.files = files;
         this.judge = judge;
-        this.renderer = new RunConfigRenderer(settings.template(), settings.feePolicy() == FeePolicy.LNDG, settings.maxFeeCeiling());
+        this.renderer = new RunConfigRenderer(settings.files().template(), settings.judgment().feePolicy() == FeePolicy.LNDG, settings.judgment().maxFeeCeiling());
         this.stats = stats;
         this.errors = errors;
         this.ledger = ledger;
@@ -72,7 +72,7 @@ public class RegolancerRuns {
         RunTicket ticket = new RunTicket(pair, run, cycle, cycle.getDeadline());
         byConfig.put(run.config().toString(), ticket);
         files.writeConfig(run, json.writeValueAsString(config));
-        if (settings.logOperational()) {
+        if (settings.logs().operational()) {
             Channel s = pair.source();
             Channel t = pair.target();
             long amount = config.path("amount").asLong();
@@ -81,10 +81,10 @@ public class RegolancerRuns {
                     t.inboundPercent(), t.arInTarget(), amount, amount < cycle.getAmountSat() ? " (the source's margin)" : "",
                     pair.pfrom(), pair.pto(), config.path("timeout_rebalance").asLong(), config.has("econ_ratio_max_ppm")
                             ? ", econ_ratio " + config.path("econ_ratio").asText() + " (max " + config.path("econ_ratio_max_ppm").asLong() + " ppm)"
-                            : "", RunConfigRenderer.rapid(settings.template()) && !RunConfigRenderer.rapid(config)
+                            : "", RunConfigRenderer.rapid(settings.files().template()) && !RunConfigRenderer.rapid(config)
                             ? ", no rapid rebalancing" : "");
         }
-        if (settings.logTemplateConfig()) {
+        if (settings.logs().templateConfig()) {
             LOG.info("Config for {}: {}", pair.label(), pretty(config));
         }
         return ticket;
@@ -138,7 +138,7 @@ public class RegolancerRuns {
                     + "right?)" + last);
         }
         judge.runEnded(ticket.cycle(), ticket.pair(), effect);
-        if (settings.logOperational()) {
+        if (settings.logs().operational()) {
             LOG.info("Run {} ended: {} (exit {}, {})", ticket.label(), outcome, process.exitValue(),
                     org.regolancer.orchestrator.ops.Words.count(stat.rows().size(), "payment"));
         }

@@ -48,6 +48,8 @@ import org.regolancer.orchestrator.regolancer.RunFiles;
 import org.regolancer.orchestrator.report.ChartProcess;
 import org.regolancer.orchestrator.report.ReportService;
 import org.regolancer.orchestrator.settings.Settings;
+import org.regolancer.orchestrator.settings.SettingsLoader;
+import org.regolancer.orchestrator.settings.Tunables;
 import org.regolancer.orchestrator.telegram.BotApi;
 import org.regolancer.orchestrator.telegram.NoticeSender;
 import org.regolancer.orchestrator.telegram.PendingNotices;
@@ -78,6 +80,9 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         pc.setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
         // the routes read the settings (and what they imply) as properties: put there once, here
         settings.toProperties().forEach(pc::addOverrideProperty);
+        // the internals below the settings, read and checked by the loader too: the routes' {{…}} get the values read
+        Tunables tunables = SettingsLoader.tunables(key -> pc.resolveProperty(key).orElse(null));
+        tunables.toProperties().forEach(pc::addOverrideProperty);
 
         Parts parts = new Parts(settings, Clock.systemUTC());
         Clock clock = parts.clock();
@@ -89,19 +94,19 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         // LNDg's reads outside the cycle route (the books, the report, /report): one client and one connection pool
         LndgHttp lndgReads = parts.lndgReads(lndgSession);
         CycleStats stats = new CycleStats();
-        RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.dataDir());
+        RunFiles runFiles = new RunFiles(RunFiles.defaultBase(), settings.files().dataDir());
         // the RAM folder's name, kept in DATA_DIR (made, and the old fixed-name folder moved over, on the first start)
         runFiles.settle();
-        Ledger ledger = new Ledger(settings.dataDir().resolve("rebalances.csv"), runFiles, errors);
+        Ledger ledger = new Ledger(settings.files().dataDir().resolve("rebalances.csv"), runFiles, errors);
         ProcessRunner runner = new ProcessRunner(ShutdownSequence.KILL_GRACE, clock);
-        LndgRetryPause lndgRetryPause = new LndgRetryPause(millis(pc, "lndg.retry-pause-first-ms"), millis(pc, "lndg.retry-pause-max-ms"));
-        LndgFeeSettings lndgFees = new LndgFeeSettings(millis(pc, "lndg.settings-refresh-ms"), millis(pc, "lndg.settings-retry-ms"));
-        Judge judge = new Judge(parts.judgment(parts.pairWaits(millis(pc, "retry-wait.minute-ms"))), runFiles, stats, errors,
-                clock, settings.logOperational());
-        Pause pause = new Pause(settings.dataDir());
+        LndgRetryPause lndgRetryPause = new LndgRetryPause(tunables.lndgRetryPauseFirst(), tunables.lndgRetryPauseMax());
+        LndgFeeSettings lndgFees = new LndgFeeSettings(tunables.lndgSettingsRefresh(), tunables.lndgSettingsRetry());
+        Judge judge = new Judge(parts.judgment(parts.pairWaits(tunables.retryWaitMinute())), runFiles, stats, errors,
+                clock, settings.logs().operational());
+        Pause pause = new Pause(settings.files().dataDir());
         stats.setPaused(pause::paused);
-        BooksService books = parts.booksService(lndgReads, errors, millis(pc, "books.day-ms"), millis(pc, "books.refresh-ms"),
-                millis(pc, "books.retry-ms"), settings.logOperational(), settings.booksKept());
+        BooksService books = parts.booksService(lndgReads, errors, tunables.booksDay(), tunables.booksRefresh(),
+                tunables.booksRetry(), settings.logs().operational(), settings.booksKept());
         CycleService cycles = new CycleService(settings, stats, errors, lifecycle, clock, lndgRetryPause, lndgFees, judge, pause,
                 books, ledger);
         // Ctrl-C reaches regolancer too, which exits 1 silently, perhaps before Camel's stop begins: the daemon is
@@ -117,13 +122,13 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         Jmx.register(stats);
         Jmx.Remote remoteJmx = remoteJmx(settings, errors);
         // edits in routes/ apply while the daemon runs; a broken edit is refused and the old routes stay
-        context.addService(new SafeRouteReload(pc.resolveProperty("routes.directory").orElse("routes"), errors,
+        context.addService(new SafeRouteReload(tunables.routesDirectory(), errors,
                 cycles::routesReloading, cycles::routesReloaded));
-        if (settings.managementPort() > 0) {
+        if (settings.monitoring().managementPort() > 0) {
             HealthCheckRegistry health = HealthCheckRegistry.get(context);
             if (health != null) {
                 health.register(new RebalancerHealthCheck(new Readiness(settings.readyMaxCycleAge(),
-                        settings.readyMaxLndgFailures()), stats, clock));
+                        settings.monitoring().readyMaxLndgFailures()), stats, clock));
             }
         }
         Registry registry = context.getRegistry();
@@ -136,16 +141,16 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         registry.bind("ledger", ledger);
         // regolancer's runs and the chart's process: the daemon's environment without its secrets
         ChildEnvironment children = parts.children();
-        registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, parts.secrets(), settings.regolancerLiveLogs(),
+        registry.bind("regolancerExecutor", new RegolancerExecutor(runner, runs, parts.secrets(), settings.logs().regolancerLive(),
                 children));
         registry.bind("regolancerWorkers", workers(context, settings));
         registry.bind("lndgAuth", new LndgAuth(lndgSession));
-        PaymentNotices notices = paymentNotices(context, pc, settings, errors, clock);
+        PaymentNotices notices = paymentNotices(context, tunables, settings, errors, clock);
         registry.bind("notices", notices);
-        if (settings.sendLndgNotices()) {
+        if (settings.telegram().sendLndgNotices()) {
             // LNDg's own completed rebalances, on the same session and client as the books' and the report's reads
-            registry.bind("lndgNotices", new LndgNotices(new FinishedJobs(lndgReads, settings.lndgZone()), settings.dataDir(),
-                    errors, clock, settings.logOperational()));
+            registry.bind("lndgNotices", new LndgNotices(new FinishedJobs(lndgReads, settings.lndg().zone()), settings.files().dataDir(),
+                    errors, clock, settings.logs().operational()));
         }
         lifecycle.setBeforeFinishing(() -> notices.awaitSent(ONE_CYCLE_NOTICE_WAIT));
         ReportService reports = parts.reportService(lndgReads, errors, ChartProcess.ofThisJvm(children));
@@ -165,18 +170,18 @@ public class OrchestratorConfiguration implements CamelConfiguration {
                 return cycles.resume();
             }
         };
-        registry.bind("commands", new TelegramCommands(new CommandDesk(settings.telegramChatId(), settings.telegramCommandUsers(),
-                new BotApi(settings.telegramApiUrl(), settings.telegramToken()), clock, control, new StatusText(stats, pause,
-                        settings.dataDir().resolve("rebalances.csv"), settings.reportZone(), settings.refillBudgetOn()), errors),
+        registry.bind("commands", new TelegramCommands(new CommandDesk(settings.telegram().chatId(), settings.telegram().commandUsers(),
+                new BotApi(settings.telegram().apiUrl(), settings.telegram().token()), clock, control, new StatusText(stats, pause,
+                        settings.files().dataDir().resolve("rebalances.csv"), settings.report().zone(), settings.judgment().refillBudgetOn()), errors),
                 errors));
         // the commands' long poll waits up to telegram.poll-seconds for an answer: its client waits 10 s longer
         registry.bind("telegramPollClient", new TimeoutHttpClient(
-                Duration.ofSeconds(Long.parseLong(pc.resolveProperty("telegram.poll-seconds").orElse("30")) + 10)));
+                Duration.ofSeconds(tunables.telegramPollSeconds() + 10)));
         registry.bind("telegramPollStrategy", new TelegramPollStrategy(errors));
 
-        components(context, pc, settings);
+        components(context, tunables, settings);
         context.getManagementStrategy().addEventNotifier(new ShutdownSequence(new ShutdownSequence.Daemon(cycles, runner,
-                notices, ledger, runFiles, stats, remoteJmx), clock, settings.managementPort() > 0));
+                notices, ledger, runFiles, stats, remoteJmx), clock, settings.monitoring().managementPort() > 0));
     }
 
     /** A worker thread per run going on, none while nothing runs (a balanced node keeps no idle threads). */
@@ -186,8 +191,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         // the workers: Camel's parallel split may hand out its tokens from a task on this pool, and with MAX_WORKERS
         // threads the last token then waited in the queue until a run ended (MAX_WORKERS - 1 runs at once, seen in
         // the tests now and then). The dispatch still lets MAX_WORKERS runs go at once, never more.
-        elastic.setPoolSize(settings.maxWorkers() + 1);
-        elastic.setMaxPoolSize(settings.maxWorkers() + 1);
+        elastic.setPoolSize(settings.run().maxWorkers() + 1);
+        elastic.setMaxPoolSize(settings.run().maxWorkers() + 1);
         elastic.setMaxQueueSize(-1);
         elastic.setKeepAliveTime(30L);
         elastic.setTimeUnit(TimeUnit.SECONDS);
@@ -196,13 +201,13 @@ public class OrchestratorConfiguration implements CamelConfiguration {
     }
 
     /** The components' own settings: LNDg's connections, Quartz, and Telegram's client and token. */
-    private static void components(CamelContext context, PropertiesComponent pc, Settings settings) {
+    private static void components(CamelContext context, Tunables tunables, Settings settings) {
         // LNDg over plain http (the usual, on the node itself): camel-http's own pool would set up TLS it never uses; over
         // https: LNDG_TLS_CERT's certificates trusted beside the system's, and a time limit on the TLS handshake (an
         // https:// URL is camel-http's component of that name, another instance)
-        context.getComponent(settings.lndgBaseUrl().getScheme().toLowerCase(Locale.ROOT), HttpComponent.class)
-                .setClientConnectionManager(LndgConnections.forBase(settings.lndgBaseUrl(), millis(pc, "lndg.connect-timeout-ms"),
-                        millis(pc, "lndg.read-timeout-ms"), settings.lndgTls()));
+        context.getComponent(settings.lndg().baseUrl().getScheme().toLowerCase(Locale.ROOT), HttpComponent.class)
+                .setClientConnectionManager(LndgConnections.forBase(settings.lndg().baseUrl(), tunables.lndgConnectTimeout(),
+                        tunables.lndgReadTimeout(), settings.lndg().tls()));
         if (settings.reportsEnabled()) {
             // the report is the only Quartz job: one thread, jobs in memory (with the report off Quartz is never started)
             Properties quartz = new Properties();
@@ -211,11 +216,11 @@ public class OrchestratorConfiguration implements CamelConfiguration {
             context.getComponent("quartz", QuartzComponent.class).setProperties(quartz);
         }
         TelegramComponent telegram = context.getComponent("telegram", TelegramComponent.class);
-        telegram.setBaseUri(settings.telegramApiUrl().toString());
-        telegram.setClient(new TimeoutHttpClient(millis(pc, "telegram.timeout-ms")));
+        telegram.setBaseUri(settings.telegram().apiUrl().toString());
+        telegram.setClient(new TimeoutHttpClient(tunables.telegramTimeout()));
         // the notify route's Telegram endpoint is made (not used) even when Telegram is off, and needs some token:
         // made with its route, it is stopped with it, after the routes that record payments
-        telegram.setAuthorizationToken(settings.telegramConfigured() ? settings.telegramToken() : "telegram-is-off");
+        telegram.setAuthorizationToken(settings.telegram().configured() ? settings.telegram().token() : "telegram-is-off");
     }
 
     /**
@@ -223,25 +228,25 @@ public class OrchestratorConfiguration implements CamelConfiguration {
      * its port cannot be had, the daemon runs without it (one errors.log line): monitoring never stops rebalancing.
      */
     private static Jmx.Remote remoteJmx(Settings settings, ErrorLog errors) {
-        if (settings.jmxPort() == 0) {
+        if (settings.monitoring().jmxPort() == 0) {
             return null;
         }
-        Optional<String> problem = JmxPasswordFile.problem(settings.jmxPort(),
-                settings.jmxPasswordFile());
+        Optional<String> problem = JmxPasswordFile.problem(settings.monitoring().jmxPort(),
+                settings.monitoring().jmxPasswordFile());
         if (problem.isPresent()) {
             errors.report(ErrorLog.Kind.JMX, problem.get());
             return null;
         }
         try {
-            return Jmx.remote(settings.jmxPort(), settings.jmxPasswordFile());
+            return Jmx.remote(settings.monitoring().jmxPort(), settings.monitoring().jmxPasswordFile());
         } catch (IOException | RuntimeException e) {
-            errors.report(ErrorLog.Kind.JMX, "remote JMX could not start on 127.0.0.1:" + settings.jmxPort(), e);
+            errors.report(ErrorLog.Kind.JMX, "remote JMX could not start on 127.0.0.1:" + settings.monitoring().jmxPort(), e);
             return null;
         }
     }
 
     /** The notices' sender, sending each through the notify route, and what a stop leaves in DATA_DIR for the next start. */
-    private static PaymentNotices paymentNotices(CamelContext context, PropertiesComponent pc, Settings settings,
+    private static PaymentNotices paymentNotices(CamelContext context, Tunables tunables, Settings settings,
             ErrorLog errors, Clock clock) {
         ProducerTemplate notify = context.createProducerTemplate();
         NoticeSender.Problems problems = new NoticeSender.Problems() {
@@ -259,14 +264,8 @@ public class OrchestratorConfiguration implements CamelConfiguration {
         };
         NoticeSender sender = new NoticeSender(
                 html -> notify.requestBody("direct:notify", html), problems,
-                Integer.parseInt(pc.resolveProperty("notify.queue-size").orElse("1000")), millis(pc, "telegram.spacing-ms"),
-                millis(pc, "telegram.retry-delay-ms"), Duration.ofSeconds(60), clock);
-        return new PaymentNotices(sender, new PendingNotices(settings.dataDir()), errors);
-    }
-
-    /** An internal duration from application.properties (the jar's copy has every key). */
-    private static Duration millis(PropertiesComponent pc, String key) {
-        return Duration.ofMillis(Long.parseLong(pc.resolveProperty(key)
-                .orElseThrow(() -> new IllegalStateException(key + " is missing from application.properties"))));
+                tunables.notifyQueueSize(), tunables.telegramSpacing(),
+                tunables.telegramRetryDelay(), Duration.ofSeconds(60), clock);
+        return new PaymentNotices(sender, new PendingNotices(settings.files().dataDir()), errors);
     }
 }

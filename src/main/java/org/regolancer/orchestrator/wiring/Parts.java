@@ -47,7 +47,7 @@ public final class Parts {
     public Parts(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.secrets = new Secrets(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+        this.secrets = new Secrets(settings.lndg().user(), settings.lndg().pass(), settings.telegram().token());
     }
 
     public Settings settings() {
@@ -65,7 +65,7 @@ public final class Parts {
 
     /** The daemon's errors.log in DATA_DIR. */
     public ErrorLog errorLog() {
-        return new ErrorLog(settings.dataDir().resolve("errors.log"), secrets, clock);
+        return new ErrorLog(settings.files().dataDir().resolve("errors.log"), secrets, clock);
     }
 
     /** For a command: its errors go to the log only (nothing is written). */
@@ -75,12 +75,12 @@ public final class Parts {
 
     /** The environment regolancer's runs and the chart's process get: this process's, without the secrets. */
     public ChildEnvironment children() {
-        return ChildEnvironment.ofThisProcess(settings.lndgUser(), settings.lndgPass(), settings.telegramToken());
+        return ChildEnvironment.ofThisProcess(settings.lndg().user(), settings.lndg().pass(), settings.telegram().token());
     }
 
     /** An LNDg session that says nothing itself: whoever uses it reads {@link LndgSession#fallback()}. */
     public LndgSession lndgSession() {
-        return new LndgSession(settings.lndgBaseUrl(), settings.lndgUser(), settings.lndgPass(), clock, secrets);
+        return new LndgSession(settings.lndg().baseUrl(), settings.lndg().user(), settings.lndg().pass(), clock, secrets);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class Parts {
 
             @Override
             public void loggedIn() {
-                if (settings.logOperational()) {
+                if (settings.logs().operational()) {
                     LOG.info("Logged in to LNDg: its API is asked with a session from now on");
                 }
             }
@@ -109,7 +109,7 @@ public final class Parts {
     }
 
     public LndgHttp lndgHttp(LndgSession session, Duration timeout) {
-        return new LndgHttp(session, timeout, settings.lndgTls());
+        return new LndgHttp(session, timeout, settings.lndg().tls());
     }
 
     /** The channels a cycle pairs, paged as the cycle pages them. */
@@ -123,18 +123,18 @@ public final class Parts {
     }
 
     public RefillBudget refillBudget() {
-        return new RefillBudget(settings.refillBudgetPercent(), settings.refillAllowanceSat() * 1000);
+        return new RefillBudget(settings.judgment().refillBudgetPercent(), settings.judgment().refillAllowanceSat() * 1000);
     }
 
     /** @param minute a minute (tests of the daemon shorten it: retry-wait.minute-ms) */
     public PairWaits pairWaits(Duration minute) {
-        return new PairWaits(minute.multipliedBy(settings.retryWaitMinutes()), minute.multipliedBy(settings.retryWaitMaxMinutes()));
+        return new PairWaits(minute.multipliedBy(settings.judgment().retryWaitMinutes()), minute.multipliedBy(settings.judgment().retryWaitMaxMinutes()));
     }
 
     /** Which pairs are worth a run, with the given waits; pairs in a random order with RANDOMIZE_PAIRS. */
     public Judgment judgment(PairWaits waits) {
-        return new Judgment(settings.feePolicy(), settings.maxPendingHtlcs(), waits,
-                settings.randomizePairs() ? new Random() : null, refillBudget());
+        return new Judgment(settings.judgment().feePolicy(), settings.judgment().maxPendingHtlcs(), waits,
+                settings.judgment().randomizePairs() ? new Random() : null, refillBudget());
     }
 
     /** The daemon's planning of a cycle: LNDg's rules, EXCLUDE_CHANNELS, the template's exclusions and smallest run. */
@@ -144,11 +144,11 @@ public final class Parts {
 
     /** Empty books over BOOKS_DAYS. @param day a day (tests of the daemon shorten it: books.day-ms) */
     public Books books(Duration day) {
-        return new Books(day.multipliedBy(settings.booksDays()));
+        return new Books(day.multipliedBy(settings.judgment().booksDays()));
     }
 
     public BooksReader booksReader(LndgHttp http) {
-        return new BooksReader(http, settings.lndgZone());
+        return new BooksReader(http, settings.lndg().zone());
     }
 
     /**
@@ -158,7 +158,7 @@ public final class Parts {
      */
     public BooksService booksService(LndgHttp http, ErrorLog errors, Duration day, Duration every, Duration retry,
             boolean logOperational, boolean kept) {
-        return new BooksService(kept, books(day), booksReader(http), settings.dataDir().resolve("rebalances.csv"), errors,
+        return new BooksService(kept, books(day), booksReader(http), settings.files().dataDir().resolve("rebalances.csv"), errors,
                 clock, every, retry, logOperational);
     }
 
@@ -167,11 +167,11 @@ public final class Parts {
      * (short-lived) process, where the daemon draws it in a process of the chart's own (docs/benchmarks.md: Footprint).
      */
     public ReportService reportService(LndgHttp http, ErrorLog errors, ChartDrawer chart) {
-        ReportService reports = new ReportService(settings.reportZone(), settings.reportCron(),
-                new LndgReportClient(http, settings.lndgZone()), settings.dataDir(), clock, errors, chart);
+        ReportService reports = new ReportService(settings.report().zone(), settings.report().cron(),
+                new LndgReportClient(http, settings.lndg().zone()), settings.files().dataDir(), clock, errors, chart);
         // the Python original's regolancer history in the template's stat file (not in the demo: its template is the operator's)
         if (!settings.demo()) {
-            reports.templateStat(OriginalStat.templateStat(settings.template().path("stat").asText(""), settings.configTemplate()));
+            reports.templateStat(OriginalStat.templateStat(settings.files().template().path("stat").asText(""), settings.files().configTemplate()));
         }
         return reports;
     }
@@ -181,6 +181,6 @@ public final class Parts {
         books.readIfNeverRead();
         Map<ChannelId, String> names = new HashMap<>();
         books.channels().forEach(c -> names.put(c.id(), c.alias()));
-        return new ChannelsBlock.View(List.copyOf(books.read().values()), names, settings.booksDays(), books.lndgRead());
+        return new ChannelsBlock.View(List.copyOf(books.read().values()), names, settings.judgment().booksDays(), books.lndgRead());
     }
 }

@@ -53,8 +53,8 @@ class CyclePlannerTest {
         assertEquals(4, first.paired().size(), "2 sources × 2 targets");
         assertEquals(first.paired(), first.toRun());
         assertTrue(first.hasTargets());
-        assertEquals(parts.settings.amountInitial(), first.amountSat(), "cycle 0: AMOUNT_INITIAL");
-        assertEquals(List.of(500L, Map.of(), parts.settings.amountInitial()), given, "the judgment got the cycle's figures");
+        assertEquals(parts.settings.amounts().initial(), first.amountSat(), "cycle 0: AMOUNT_INITIAL");
+        assertEquals(List.of(500L, Map.of(), parts.settings.amounts().initial()), given, "the judgment got the cycle's figures");
         assertTrue(planner.plan(channels, 1, 500, Map::of, everyPair(new ArrayList<>())).amountSat() > first.amountSat(),
                 "the next cycle's amount is higher (AMOUNT_INCREASE_PERCENT)");
     }

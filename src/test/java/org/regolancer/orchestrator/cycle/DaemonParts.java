@@ -48,15 +48,15 @@ final class DaemonParts {
                 "CONFIG_TEMPLATE", Path.of("config.template.json").toAbsolutePath().toString()));
         raw.putAll(own);
         settings = SettingsLoader.load(raw::get, dir, false);
-        files = new RunFiles(Files.createDirectories(dir.resolve("ram")), settings.dataDir());
-        errors = new ErrorLog(settings.dataDir().resolve("errors.log"), new Secrets("u", "p", ""), Clock.systemUTC());
-        Judgment judgment = new Judgment(settings.feePolicy(), settings.maxPendingHtlcs(),
+        files = new RunFiles(Files.createDirectories(dir.resolve("ram")), settings.files().dataDir());
+        errors = new ErrorLog(settings.files().dataDir().resolve("errors.log"), new Secrets("u", "p", ""), Clock.systemUTC());
+        Judgment judgment = new Judgment(settings.judgment().feePolicy(), settings.judgment().maxPendingHtlcs(),
                 new PairWaits(Duration.ofMinutes(30), Duration.ofHours(6)), null, RefillBudget.OFF);
         judge = new Judge(judgment, files, stats, errors, Clock.systemUTC(), false);
     }
 
     RegolancerRuns runs() {
-        return new RegolancerRuns(settings, files, stats, errors, new Ledger(settings.dataDir().resolve("rebalances.csv"),
+        return new RegolancerRuns(settings, files, stats, errors, new Ledger(settings.files().dataDir().resolve("rebalances.csv"),
                 files, errors), Clock.systemUTC(), judge, null);
     }
 

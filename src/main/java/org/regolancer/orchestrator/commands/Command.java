@@ -18,11 +18,11 @@ public record Command(String name, String chatId) {
         return known().orElse(null) == CommandName.REPORT;
     }
 
-    /** Getter names for Camel's simple language (the commands route reads these two). */
-    public String getChatId() {
-        return chatId;
-    }
-
+    /**
+     * For Camel's simple language: the commands route reads {@code command.report} and {@code command.chatId} (the
+     * record's own accessor; a {@code getChatId()} beside it made Camel's choice between the two ambiguous, depending
+     * on the order the JVM lists the methods in).
+     */
     public boolean getReport() {
         return isReport();
     }

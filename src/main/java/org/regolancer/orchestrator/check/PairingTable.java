@@ -51,8 +51,8 @@ public final class PairingTable {
             Row row = row(c, excludedIds, template, minAmountSat, feePolicy, maxPendingHtlcs, arMaxFeeRate);
             if (row.role() == Role.TARGET && budget.on()) {
                 ChannelBook book = books.getOrDefault(c.id(), ChannelBook.empty(c.id()));
-                Msat paid = Msat.of(book.paidMsat());
-                Msat earned = Msat.of(book.earnedMsat());
+                Msat paid = book.paid();
+                Msat earned = book.earned();
                 row = new Row(c, row.role(), row.why() + "; refills paid " + paid.asSats() + " / earned "
                         + earned.asSats() + " / allowed " + budget.allowed(earned).asSats() + " sat"
                         + (budget.spent(paid, earned) ? " (over budget: not run)" : ""));

@@ -148,8 +148,8 @@ public final class Judgment {
             Map<PairKey, Long> caps) {
         Channel target = pair.target();
         ChannelBook book = books.getOrDefault(target.id(), ChannelBook.empty(target.id()));
-        Msat paid = Msat.of(book.paidMsat());
-        Msat earned = Msat.of(book.earnedMsat());
+        Msat paid = book.paid();
+        Msat earned = book.earned();
         if (budget.spent(paid, earned)) {
             return "refill fees of " + target.displayName() + " " + paid.asSats() + " sat reached its budget "
                     + budget.allowed(earned).asSats() + " sat (" + budget.percent() + " % of " + earned.asSats()

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.pairing.Channel;
 import org.regolancer.orchestrator.pairing.ChannelFees;
 import org.regolancer.orchestrator.pairing.Pair;
@@ -126,7 +127,8 @@ class JudgmentTest {
     }
 
     private static org.regolancer.orchestrator.books.ChannelBook book(Channel c, long paidMsat, long earnedMsat) {
-        return new org.regolancer.orchestrator.books.ChannelBook(c.id(), 3, 300_000, paidMsat, 0, 5, 50_000, earnedMsat);
+        return new org.regolancer.orchestrator.books.ChannelBook(c.id(), 3, Sat.of(300_000), Msat.of(paidMsat), 0, 5,
+                Sat.of(50_000), Msat.of(earnedMsat));
     }
 
     @Test

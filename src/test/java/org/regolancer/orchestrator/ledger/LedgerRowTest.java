@@ -92,7 +92,7 @@ class LedgerRowTest {
         Books books = new Books(Duration.ofDays(30));
         Instant now = PAID.plusSeconds(60);
         assertEquals(0, LedgerRefills.read(file, books, now));
-        assertEquals(ALIASES.size() * 58_596L, books.read(List.of(target), now).get(target.id()).refillSats());
+        assertEquals(Sat.of(ALIASES.size() * 58_596L), books.read(List.of(target), now).get(target.id()).refilled());
     }
 
     @Test

@@ -110,14 +110,13 @@ public final class Books {
                 Tally share = new Tally();
                 share.refills = sum.refills;
                 share.unknownFeeRefills = sum.unknownFeeRefills;
-                share.refillSats = sum.refillSats / k + (i == 0 ? sum.refillSats % k : 0);
-                share.paidMsat = sum.paidMsat / k + (i == 0 ? sum.paidMsat % k : 0);
+                share.refilled = Sat.of(sum.refilled.value() / k + (i == 0 ? sum.refilled.value() % k : 0));
+                share.paid = Msat.of(sum.paid.value() / k + (i == 0 ? sum.paid.value() % k : 0));
                 sums.computeIfAbsent(shares.get(i), c -> new Tally()).add(share);
             }
         });
         Map<ChannelId, ChannelBook> books = new HashMap<>();
-        sums.forEach((id, t) -> books.put(id, new ChannelBook(id, t.refills, t.refillSats, t.paidMsat, t.unknownFeeRefills,
-                t.forwards, t.forwardSats, t.earnedMsat)));
+        sums.forEach((id, t) -> books.put(id, t.book(id)));
         return books;
     }
 

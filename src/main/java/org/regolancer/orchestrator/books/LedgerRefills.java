@@ -37,13 +37,13 @@ public final class LedgerRefills {
                     if (time.isBefore(start)) {
                         continue;
                     }
-                    long sats = Long.parseLong(LedgerRow.cell(row.get("amount_sat")));
-                    long fee = Long.parseLong(LedgerRow.cell(row.get("fee_msat")));
-                    if (sats < 0 || fee < 0) {
+                    Sat sats = LedgerRow.sats(row.get("amount_sat"));
+                    Msat fee = LedgerRow.msat(row.get("fee_msat"));
+                    if (sats.value() < 0 || fee.value() < 0) {
                         malformed++;
                         continue;
                     }
-                    books.refill(new ChannelId(LedgerRow.cell(row.get("target_chan_id"))), time, Sat.of(sats), Msat.of(fee), now);
+                    books.refill(new ChannelId(LedgerRow.cell(row.get("target_chan_id"))), time, sats, fee, now);
                 } catch (RuntimeException e) {
                     malformed++;
                 }

@@ -2,42 +2,47 @@ package org.regolancer.orchestrator.books;
 
 import org.regolancer.orchestrator.ledger.Msat;
 import org.regolancer.orchestrator.ledger.Sat;
+import org.regolancer.orchestrator.pairing.ChannelId;
 
 /** The sums of one slice of time for one channel (or, for LNDg's jobs, one peer); mutable, guarded by {@link Books}. */
 final class Tally {
 
     long refills;
-    long refillSats;
-    long paidMsat;
+    Sat refilled = Sat.ZERO;
+    Msat paid = Msat.ZERO;
     long unknownFeeRefills;
     long forwards;
-    long forwardSats;
-    long earnedMsat;
+    Sat forwarded = Sat.ZERO;
+    Msat earned = Msat.ZERO;
 
     /** @param fee null when LNDg does not report it */
     void refill(Sat sats, Msat fee) {
         refills++;
-        refillSats += sats.value();
+        refilled = refilled.plus(sats);
         if (fee == null) {
             unknownFeeRefills++;
         } else {
-            paidMsat += fee.value();
+            paid = paid.plus(fee);
         }
     }
 
     void forward(Sat sats, Msat fee) {
         forwards++;
-        forwardSats += sats.value();
-        earnedMsat += fee.value();
+        forwarded = forwarded.plus(sats);
+        earned = earned.plus(fee);
     }
 
     void add(Tally other) {
         refills += other.refills;
-        refillSats += other.refillSats;
-        paidMsat += other.paidMsat;
+        refilled = refilled.plus(other.refilled);
+        paid = paid.plus(other.paid);
         unknownFeeRefills += other.unknownFeeRefills;
         forwards += other.forwards;
-        forwardSats += other.forwardSats;
-        earnedMsat += other.earnedMsat;
+        forwarded = forwarded.plus(other.forwarded);
+        earned = earned.plus(other.earned);
+    }
+
+    ChannelBook book(ChannelId id) {
+        return new ChannelBook(id, refills, refilled, paid, unknownFeeRefills, forwards, forwarded, earned);
     }
 }

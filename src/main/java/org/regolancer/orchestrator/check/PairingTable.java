@@ -51,9 +51,11 @@ public final class PairingTable {
             Row row = row(c, excludedIds, template, minAmountSat, feePolicy, maxPendingHtlcs, arMaxFeeRate);
             if (row.role() == Role.TARGET && budget.on()) {
                 ChannelBook book = books.getOrDefault(c.id(), ChannelBook.empty(c.id()));
-                row = new Row(c, row.role(), row.why() + "; refills paid " + Msat.asSats(book.paidMsat()) + " / earned "
-                        + Msat.asSats(book.earnedMsat()) + " / allowed " + Msat.asSats(budget.allowedMsat(book.earnedMsat())) + " sat"
-                        + (budget.spent(book.paidMsat(), book.earnedMsat()) ? " (over budget: not run)" : ""));
+                Msat paid = book.paid();
+                Msat earned = book.earned();
+                row = new Row(c, row.role(), row.why() + "; refills paid " + paid.asSats() + " / earned "
+                        + earned.asSats() + " / allowed " + budget.allowed(earned).asSats() + " sat"
+                        + (budget.spent(paid, earned) ? " (over budget: not run)" : ""));
             }
             rows.add(row);
         }

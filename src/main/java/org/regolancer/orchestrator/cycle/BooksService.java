@@ -10,9 +10,7 @@ import java.util.Map;
 import org.regolancer.orchestrator.books.Books;
 import org.regolancer.orchestrator.books.ChannelBook;
 import org.regolancer.orchestrator.books.LedgerRefills;
-import org.regolancer.orchestrator.ledger.Msat;
 import org.regolancer.orchestrator.ledger.Payment;
-import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.lndg.BooksReader;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.ops.ErrorLog;
@@ -141,7 +139,7 @@ public class BooksService {
         }
         Instant now = clock.instant();
         for (Payment p : payments) {
-            books.refill(p.target(), p.time(), Sat.of(p.amountSat()), Msat.of(p.feeMsat()), now);
+            books.refill(p.target(), p.time(), p.amountSat(), p.fee(), now);
         }
     }
 

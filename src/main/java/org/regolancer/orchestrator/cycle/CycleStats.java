@@ -151,8 +151,8 @@ public class CycleStats implements CycleStatsMBean {
 
     void payment(Payment payment) {
         successes.incrementAndGet();
-        satsMoved.addAndGet(payment.amountSat());
-        feesMsat.addAndGet(payment.feeMsat());
+        satsMoved.addAndGet(payment.amountSat().value());
+        feesMsat.addAndGet(payment.fee().value());
         lastSuccess = payment.time();
     }
 

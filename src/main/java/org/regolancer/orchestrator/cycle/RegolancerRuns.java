@@ -15,6 +15,7 @@ import org.apache.camel.component.exec.ExecResult;
 import org.regolancer.orchestrator.judgment.FeePolicy;
 import org.regolancer.orchestrator.judgment.RunEffect;
 import org.regolancer.orchestrator.ledger.Ledger;
+import org.regolancer.orchestrator.ledger.Msat;
 import org.regolancer.orchestrator.ledger.Payment;
 import org.regolancer.orchestrator.ops.ErrorLog;
 import org.regolancer.orchestrator.pairing.Channel;
@@ -159,7 +160,7 @@ public class RegolancerRuns {
             List<Payment> payments = new ArrayList<>();
             for (List<String> lines : files.leftoverStatFiles()) {
                 for (StatRow row : StatFile.parse(lines).rows()) {
-                    payments.add(new Payment(row.time(), row.fromChannel(), "", row.toChannel(), "", row.amountMsat(), row.feesMsat()));
+                    payments.add(new Payment(row.time(), row.fromChannel(), "", row.toChannel(), "", Msat.of(row.amountMsat()), Msat.of(row.feesMsat())));
                 }
             }
             int added = ledger.recover(payments);
@@ -229,7 +230,7 @@ public class RegolancerRuns {
         Channel from = channels.get(row.fromChannel());
         Channel to = channels.get(row.toChannel());
         return new Payment(row.time(), row.fromChannel(), from == null ? "" : from.alias(), row.toChannel(),
-                to == null ? "" : to.alias(), row.amountMsat(), row.feesMsat());
+                to == null ? "" : to.alias(), Msat.of(row.amountMsat()), Msat.of(row.feesMsat()));
     }
 
     /** A payment is in the ledger: count it and say so in one line. */

@@ -1,6 +1,8 @@
 package org.regolancer.orchestrator.judgment;
 
 import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Ppm;
+import org.regolancer.orchestrator.ledger.Sat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -146,28 +148,28 @@ public final class Judgment {
             Map<PairKey, Long> caps) {
         Channel target = pair.target();
         ChannelBook book = books.getOrDefault(target.id(), ChannelBook.empty(target.id()));
-        long paid = book.paidMsat();
-        long earned = book.earnedMsat();
+        Msat paid = book.paid();
+        Msat earned = book.earned();
         if (budget.spent(paid, earned)) {
-            return "refill fees of " + target.displayName() + " " + Msat.asSats(paid) + " sat reached its budget "
-                    + Msat.asSats(budget.allowedMsat(earned)) + " sat (" + budget.percent() + " % of " + Msat.asSats(earned)
-                    + " sat earned forwarding out, plus " + Msat.asSats(budget.allowanceMsat()) + " sat allowance)";
+            return "refill fees of " + target.displayName() + " " + paid.asSats() + " sat reached its budget "
+                    + budget.allowed(earned).asSats() + " sat (" + budget.percent() + " % of " + earned.asSats()
+                    + " sat earned forwarding out, plus " + budget.allowance().asSats() + " sat allowance)";
         }
         if (feePolicy != FeePolicy.LNDG) {
             return null;
         }
-        OptionalLong left = budget.maxPpm(paid, earned, amountSat);
+        Optional<Ppm> left = budget.maxPpm(paid, earned, Sat.of(amountSat));
         OptionalLong normal = FeeCap.maxPpm(target, arMaxFeeRate);
         if (left.isEmpty() || normal.isEmpty()) {
             return null;
         }
-        if (left.getAsLong() <= target.fees().remoteFeeRate()) {
-            return "what is left of the refill budget of " + target.displayName() + " (" + Msat.asSats(budget.remainingMsat(paid, earned))
-                    + " sat) allows " + left.getAsLong() + " ppm for " + amountSat + " sat, not above the peer's fee "
+        if (left.get().value() <= target.fees().remoteFeeRate()) {
+            return "what is left of the refill budget of " + target.displayName() + " (" + budget.remaining(paid, earned).asSats()
+                    + " sat) allows " + left.get().value() + " ppm for " + amountSat + " sat, not above the peer's fee "
                     + target.fees().remoteFeeRate() + " ppm";
         }
-        if (left.getAsLong() < normal.getAsLong()) {
-            caps.put(pair.key(), left.getAsLong());
+        if (left.get().value() < normal.getAsLong()) {
+            caps.put(pair.key(), left.get().value());
         }
         return null;
     }

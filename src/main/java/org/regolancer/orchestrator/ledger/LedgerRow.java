@@ -35,9 +35,19 @@ public final class LedgerRow {
                 written(payment.sourceAlias()),
                 written(payment.target().value()),
                 written(payment.targetAlias()),
-                written(Long.toString(payment.amountSat())),
-                written(Long.toString(payment.feeMsat())),
-                written(Long.toString(payment.feePpm())));
+                written(Long.toString(payment.amountSat().value())),
+                written(Long.toString(payment.fee().value())),
+                written(Long.toString(payment.feePpm().value())));
+    }
+
+    /** An {@code amount_sat} cell read back. */
+    public static Sat sats(String written) {
+        return Sat.of(Long.parseLong(cell(written)));
+    }
+
+    /** A {@code fee_msat} cell read back. */
+    public static Msat msat(String written) {
+        return Msat.of(Long.parseLong(cell(written)));
     }
 
     /** A value as its cell holds it: with one {@code '} in front when a spreadsheet could take it for a formula. */

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * An amount in millisatoshi, as LND keeps fees (a fee of 0.4 sat is 400 msat): never mixed up with {@link Sat} where
  * both are plain numbers. Written as sats for a line of text ({@link #asSats()}).
  */
-public record Msat(long value) {
+public record Msat(long value) implements Comparable<Msat> {
 
     public static final Msat ZERO = new Msat(0);
 
@@ -31,6 +31,11 @@ public record Msat(long value) {
     /** Exact, without trailing zeros: 17578 msat is "17.578", 1500 is "1.5", 2000000 is "2000". */
     public static String asSats(long msat) {
         return BigDecimal.valueOf(msat, 3).stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public int compareTo(Msat other) {
+        return Long.compare(value, other.value);
     }
 
     @Override

@@ -13,15 +13,17 @@ public record Payment(
         String sourceAlias,
         ChannelId target,
         String targetAlias,
-        long amountMsat,
-        long feeMsat) {
+        Msat amount,
+        Msat fee) {
 
-    public long amountSat() {
-        return amountMsat / 1000;
+    /** The whole sats moved, the msat below a sat dropped. */
+    public Sat amountSat() {
+        return amount.wholeSats();
     }
 
-    public long feePpm() {
-        return (feeMsat * 2_000_000 + amountMsat) / (2 * amountMsat);
+    /** The fee's rate of the amount, rounded half up to a whole ppm (exact in integers, from the msat). */
+    public Ppm feePpm() {
+        return Ppm.of((fee.value() * 2_000_000 + amount.value()) / (2 * amount.value()));
     }
 
     public String sourceName() {

@@ -1,7 +1,7 @@
 package org.regolancer.orchestrator.ledger;
 
 /** An amount in whole satoshi, as payments and channel balances are counted; 1 sat is 1000 {@link Msat}. */
-public record Sat(long value) {
+public record Sat(long value) implements Comparable<Sat> {
 
     public static final Sat ZERO = new Sat(0);
 
@@ -15,6 +15,11 @@ public record Sat(long value) {
 
     public Msat msat() {
         return new Msat(Math.multiplyExact(value, 1000));
+    }
+
+    @Override
+    public int compareTo(Sat other) {
+        return Long.compare(value, other.value);
     }
 
     @Override

@@ -36,8 +36,8 @@ public final class ChannelsBlock {
             out.append("\n<i>LNDg's forwards and rebalancer jobs not read yet: our refills only</i>");
         }
         List<ChannelBook> refilled = new ArrayList<>(view.books().stream().filter(b -> b.refills() > 0).toList());
-        refilled.sort(Comparator.comparingLong(ChannelBook::paidMsat).reversed()
-                .thenComparing(Comparator.comparingLong(ChannelBook::refillSats).reversed())
+        refilled.sort(Comparator.comparing(ChannelBook::paid).reversed()
+                .thenComparing(Comparator.comparing(ChannelBook::refilled).reversed())
                 .thenComparing(ChannelBook::channel));
         if (refilled.isEmpty()) {
             out.append("\nno channel refilled");
@@ -68,8 +68,8 @@ public final class ChannelsBlock {
             line.append("⚠️ ");
         }
         line.append(TelegramHtml.escape(name.isBlank() ? book.channel().value() : name)).append(": ")
-                .append(book.refills()).append(" × ").append(ReportText.compact(book.refillSats())).append(" · ")
-                .append(ReportText.feeCompact(book.paidMsat())).append(" · ").append(ReportText.feeCompact(book.earnedMsat()))
+                .append(book.refills()).append(" × ").append(ReportText.compact(book.refilled().value())).append(" · ")
+                .append(ReportText.feeCompact(book.paid().value())).append(" · ").append(ReportText.feeCompact(book.earned().value()))
                 .append(" · ").append(ratio(book));
         if (book.unknownFeeRefills() > 0) {
             line.append(" · ").append(book.unknownFeeRefills()).append(" fees unknown");
@@ -79,10 +79,10 @@ public final class ChannelsBlock {
 
     /** earned ÷ paid to two decimals ("0.81×"), or "nothing paid". */
     static String ratio(ChannelBook book) {
-        if (book.paidMsat() == 0) {
+        if (book.paid().value() == 0) {
             return "nothing paid";
         }
-        return BigDecimal.valueOf(book.earnedMsat()).divide(BigDecimal.valueOf(book.paidMsat()), 2, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(book.earned().value()).divide(BigDecimal.valueOf(book.paid().value()), 2, RoundingMode.HALF_UP)
                 .toPlainString() + "×";
     }
 }

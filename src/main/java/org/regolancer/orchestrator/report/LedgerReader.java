@@ -11,8 +11,6 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.regolancer.orchestrator.ledger.LedgerRow;
-import org.regolancer.orchestrator.ledger.Msat;
-import org.regolancer.orchestrator.ledger.Sat;
 
 /**
  * Reads our payments back from {@code rebalances.csv} (each cell as {@link LedgerRow#cell} gives it); a malformed row is
@@ -37,8 +35,8 @@ public final class LedgerReader {
             for (CSVRecord row : format.parse(reader)) {
                 try {
                     payments.add(new Activity.Rebalance(Instant.parse(LedgerRow.cell(row.get("time_utc"))),
-                            Sat.of(Long.parseLong(LedgerRow.cell(row.get("amount_sat")))),
-                            Msat.of(Long.parseLong(LedgerRow.cell(row.get("fee_msat"))))));
+                            LedgerRow.sats(row.get("amount_sat")),
+                            LedgerRow.msat(row.get("fee_msat"))));
                 } catch (RuntimeException e) {
                     malformed++;
                 }

@@ -12,6 +12,7 @@ import org.regolancer.orchestrator.cycle.CyclePlanner;
 import org.regolancer.orchestrator.judgment.Judgment;
 import org.regolancer.orchestrator.judgment.PairWaits;
 import org.regolancer.orchestrator.judgment.RefillBudget;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.lndg.BooksReader;
 import org.regolancer.orchestrator.lndg.ChannelFetch;
 import org.regolancer.orchestrator.lndg.LndgHttp;
@@ -123,7 +124,7 @@ public final class Parts {
     }
 
     public RefillBudget refillBudget() {
-        return new RefillBudget(settings.judgment().refillBudgetPercent(), settings.judgment().refillAllowanceSat() * 1000);
+        return new RefillBudget(settings.judgment().refillBudgetPercent(), Sat.of(settings.judgment().refillAllowanceSat()).msat());
     }
 
     /** @param minute a minute (tests of the daemon shorten it: retry-wait.minute-ms) */

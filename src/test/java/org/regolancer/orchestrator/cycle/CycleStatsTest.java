@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.ledger.Msat;
 import org.regolancer.orchestrator.ledger.Payment;
 import org.regolancer.orchestrator.pairing.ChannelId;
 import org.regolancer.orchestrator.regolancer.RunOutcome;
@@ -14,7 +15,8 @@ class CycleStatsTest {
 
     private static Payment payment(long amountSat, long feeMsat) {
         return new Payment(Instant.parse("2026-12-03T12:00:00Z"), new ChannelId("905399447106748416"), "S",
-                new ChannelId("893182773332606977"), "T", amountSat * 1000, feeMsat);
+                new ChannelId("893182773332606977"), "T",
+                Msat.of(amountSat * 1000), Msat.of(feeMsat));
     }
 
     @Test

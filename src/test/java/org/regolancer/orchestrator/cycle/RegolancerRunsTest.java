@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.ledger.Msat;
 import org.regolancer.orchestrator.ledger.Payment;
 import org.regolancer.orchestrator.lndg.ChannelPageParser;
 import org.regolancer.orchestrator.pairing.Channel;
@@ -67,7 +68,7 @@ class RegolancerRunsTest {
         List<Payment> payments = runs.paymentsOfFailedRun(ticket);
         assertEquals(1, payments.size());
         assertEquals(ticket.pair().source().alias(), payments.get(0).sourceAlias());
-        assertEquals(19532000, payments.get(0).amountMsat());
+        assertEquals(Msat.of(19532000), payments.get(0).amount());
         assertEquals(List.of(), runs.paymentsOfFailedRun(ticket), "never twice");
 
         runs.cleanup(ticket);

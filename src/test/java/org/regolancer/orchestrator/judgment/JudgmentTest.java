@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
 import org.regolancer.orchestrator.pairing.Channel;
 import org.regolancer.orchestrator.pairing.ChannelFees;
 import org.regolancer.orchestrator.pairing.Pair;
@@ -121,11 +123,12 @@ class JudgmentTest {
 
     private static Judgment budgeted(FeePolicy policy) {
         return new Judgment(policy, 4, new PairWaits(Duration.ofMinutes(30), Duration.ofMinutes(360)), null,
-                new RefillBudget(100, 1_000_000));
+                new RefillBudget(100, Msat.of(1_000_000)));
     }
 
     private static org.regolancer.orchestrator.books.ChannelBook book(Channel c, long paidMsat, long earnedMsat) {
-        return new org.regolancer.orchestrator.books.ChannelBook(c.id(), 3, 300_000, paidMsat, 0, 5, 50_000, earnedMsat);
+        return new org.regolancer.orchestrator.books.ChannelBook(c.id(), 3, Sat.of(300_000), Msat.of(paidMsat), 0, 5,
+                Sat.of(50_000), Msat.of(earnedMsat));
     }
 
     @Test

@@ -37,7 +37,8 @@ class LedgerRowTest {
     Path dir;
 
     private Payment payment(String sourceAlias, String targetAlias) {
-        return new Payment(PAID, new ChannelId("905399447106748416"), sourceAlias, target.id(), targetAlias, 58_596_000, 52_737);
+        return new Payment(PAID, new ChannelId("905399447106748416"), sourceAlias, target.id(), targetAlias, Msat.of(58_596_000),
+                Msat.of(52_737));
     }
 
     @Test
@@ -53,6 +54,8 @@ class LedgerRowTest {
             assertEquals(alias, LedgerRow.cell(read.get(4)));
             assertEquals(List.of("2026-11-25T09:29:41Z", "905399447106748416", target.id().value(), "58596", "52737", "900"),
                     List.of(read.get(0), read.get(1), read.get(3), read.get(5), read.get(6), read.get(7)), "numbers as ever");
+            assertEquals(Sat.of(58_596), LedgerRow.sats(read.get(5)), "the amount reads back as the payment's whole sats");
+            assertEquals(Msat.of(52_737), LedgerRow.msat(read.get(6)), "the fee reads back to the msat");
         }
     }
 
@@ -89,7 +92,7 @@ class LedgerRowTest {
         Books books = new Books(Duration.ofDays(30));
         Instant now = PAID.plusSeconds(60);
         assertEquals(0, LedgerRefills.read(file, books, now));
-        assertEquals(ALIASES.size() * 58_596L, books.read(List.of(target), now).get(target.id()).refillSats());
+        assertEquals(Sat.of(ALIASES.size() * 58_596L), books.read(List.of(target), now).get(target.id()).refilled());
     }
 
     @Test

@@ -33,7 +33,8 @@ class LedgerTest {
 
     private static Payment payment(long second, String sourceAlias) {
         return new Payment(Instant.ofEpochSecond(1_764_055_200L + second), new ChannelId("905399447106748416"), sourceAlias,
-                new ChannelId("893182773332606977"), "target", 100_000_000, 12_345);
+                new ChannelId("893182773332606977"), "target", Msat.of(100_000_000),
+                Msat.of(12_345));
     }
 
     private static String row(Payment payment) {

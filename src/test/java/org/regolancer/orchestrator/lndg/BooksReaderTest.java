@@ -19,6 +19,9 @@ import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.TestChannels;
 import org.regolancer.orchestrator.ops.Secrets;
 import org.regolancer.orchestrator.pairing.Channel;
+import org.regolancer.orchestrator.ledger.Msat;
+import org.regolancer.orchestrator.ledger.Sat;
+import org.regolancer.orchestrator.pairing.ChannelId;
 
 class BooksReaderTest {
 
@@ -64,7 +67,7 @@ class BooksReaderTest {
         assertEquals(2, read.rows());
         assertEquals(3, read.skipped());
         assertTrue(read.firstSkipped().startsWith("forward 4 (chan_id_out"), read.firstSkipped());
-        assertEquals(new ChannelBook(t1.id(), 0, 0, 0, 0, 2, 12_000, 30_523), books.read(List.of(t1), NOW).get(t1.id()));
+        assertEquals(book(t1.id(), 0, 0, 0, 0, 2, 12_000, 30_523), books.read(List.of(t1), NOW).get(t1.id()));
         assertEquals(5, books.lastForwardId());
         assertTrue(lndg.booksQueries().stream().anyMatch(q -> q.contains("id__lt=")), "paged by cursor: " + lndg.booksQueries());
     }
@@ -77,7 +80,7 @@ class BooksReaderTest {
         lndg.withForward(2, "2026-12-03T11:00:00", 1_000_000, 2.0, t1.id().value());
         BooksReader.Read next = reader().forwards(books, books.windowStart(NOW), NOW);
         assertEquals(1, next.rows(), "forward 1 is not counted twice");
-        assertEquals(3_000, books.read(List.of(t1), NOW).get(t1.id()).earnedMsat());
+        assertEquals(Msat.of(3_000), books.read(List.of(t1), NOW).get(t1.id()).earned());
     }
 
     @Test
@@ -90,7 +93,14 @@ class BooksReaderTest {
         BooksReader.Read read = reader().jobs(books, books.windowStart(NOW), NOW);
         assertEquals(2, read.rows(), "status 3 is not a finished job");
         assertEquals(1, read.skipped());
-        assertEquals(new ChannelBook(t1.id(), 2, 90_000, 12_500, 1, 0, 0, 0), books.read(List.of(t1), NOW).get(t1.id()));
+        assertEquals(book(t1.id(), 2, 90_000, 12_500, 1, 0, 0, 0), books.read(List.of(t1), NOW).get(t1.id()));
         assertTrue(lndg.booksQueries().get(0).startsWith("rebalancer?stop__gt="), lndg.booksQueries().toString());
+    }
+
+    /** A book in plain numbers: counts, sats and msat in the record's order. */
+    private static ChannelBook book(ChannelId id, long refills, long refilledSat, long paidMsat, long unknownFeeRefills,
+            long forwards, long forwardedSat, long earnedMsat) {
+        return new ChannelBook(id, refills, Sat.of(refilledSat), Msat.of(paidMsat), unknownFeeRefills, forwards,
+                Sat.of(forwardedSat), Msat.of(earnedMsat));
     }
 }

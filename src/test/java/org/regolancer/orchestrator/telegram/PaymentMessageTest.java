@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.ledger.LedgerRow;
+import org.regolancer.orchestrator.ledger.Msat;
 import org.regolancer.orchestrator.ledger.Payment;
+import org.regolancer.orchestrator.ledger.Ppm;
 import org.regolancer.orchestrator.pairing.ChannelId;
 
 class PaymentMessageTest {
 
     private static Payment payment(String sourceAlias, String targetAlias, long amountMsat, long feeMsat) {
         return new Payment(Instant.parse("2025-11-25T07:20:00.750Z"), new ChannelId("905399447106748416"), sourceAlias,
-                new ChannelId("893182773332606977"), targetAlias, amountMsat, feeMsat);
+                new ChannelId("893182773332606977"), targetAlias, Msat.of(amountMsat), Msat.of(feeMsat));
     }
 
     @Test
@@ -30,10 +32,10 @@ class PaymentMessageTest {
 
     @Test
     void ppmIsRoundedToTheNearestAndSubSatFeesKeepTheirMsat() {
-        assertEquals(900, payment("a", "b", 19_532_000, 17_578).feePpm(), "899.98 → 900");
-        assertEquals(1, payment("a", "b", 1_000_000, 1).feePpm(), "1 msat on 1000 sat = 1 ppm");
-        assertEquals("0.001", org.regolancer.orchestrator.ledger.Msat.asSats(1));
-        assertEquals("0", org.regolancer.orchestrator.ledger.Msat.asSats(0));
+        assertEquals(Ppm.of(900), payment("a", "b", 19_532_000, 17_578).feePpm(), "899.98 → 900");
+        assertEquals(Ppm.of(1), payment("a", "b", 1_000_000, 1).feePpm(), "1 msat on 1000 sat = 1 ppm");
+        assertEquals("0.001", Msat.asSats(1));
+        assertEquals("0", Msat.asSats(0));
     }
 
     @Test

@@ -6,24 +6,21 @@ import static org.regolancer.orchestrator.fixtures.TestChannels.source;
 import static org.regolancer.orchestrator.fixtures.TestChannels.target;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.regolancer.orchestrator.fixtures.FakeLndg;
 import org.regolancer.orchestrator.fixtures.FakeTelegram;
+import org.regolancer.orchestrator.fixtures.ShippedProperties;
 import org.regolancer.orchestrator.settings.SettingsLoader;
 
 /**
@@ -74,12 +71,7 @@ abstract class NodeCheckFixture {
     }
 
     Map<String, String> settings() throws IOException {
-        Properties defaults = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
-            defaults.load(reader);
-        }
-        Map<String, String> raw = new HashMap<>();
-        defaults.stringPropertyNames().forEach(k -> raw.put(k, defaults.getProperty(k)));
+        Map<String, String> raw = ShippedProperties.read();
         raw.put("LNDG_BASE_URL", lndg.baseUrl());
         raw.put("LNDG_USER", FakeLndg.USER);
         raw.put("LNDG_PASS", FakeLndg.PASSWORD);

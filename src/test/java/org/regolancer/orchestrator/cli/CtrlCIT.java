@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,7 @@ class CtrlCIT {
 
     @AfterEach
     void removeWhatTheDaemonKeptInRam() throws IOException {
-        Path folder = new RunFiles(RunFiles.defaultBase(), app.resolve("demo/data")).folderPath();
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(folder);
-        }
+        app.removeDemoRamFolder();
     }
 
     @Test

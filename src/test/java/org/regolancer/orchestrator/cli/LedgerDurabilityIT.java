@@ -49,15 +49,7 @@ class LedgerDurabilityIT {
 
     @AfterEach
     void removeWhatAFailedTestLeftInRam() throws IOException {
-        Path folder = new RunFiles(RunFiles.defaultBase(), app.resolve("demo/data")).pendingFile().getParent();
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(folder);
-        }
+        app.removeDemoRamFolder();
     }
 
     @Test

@@ -16,12 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.Await;
 import org.regolancer.orchestrator.fixtures.Installation;
-import org.regolancer.orchestrator.regolancer.RunFiles;
 
 /**
  * A stop is quiet: the packaged demo, stopped with SIGTERM one second after its first payment (a run is going then), again
@@ -49,15 +47,7 @@ class QuietStopIT {
     @AfterEach
     void removeWhatTheDemosKeptInRam() throws IOException {
         for (Installation app : apps) {
-            Path folder = new RunFiles(RunFiles.defaultBase(), app.resolve("demo/data")).folderPath();
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.list(folder)) {
-                    for (Path file : files.toList()) {
-                        Files.delete(file);
-                    }
-                }
-                Files.delete(folder);
-            }
+            app.removeDemoRamFolder();
         }
     }
 

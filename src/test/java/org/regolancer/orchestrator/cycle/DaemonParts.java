@@ -2,16 +2,13 @@ package org.regolancer.orchestrator.cycle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import org.regolancer.orchestrator.fixtures.ShippedProperties;
 import org.regolancer.orchestrator.judgment.Judgment;
 import org.regolancer.orchestrator.judgment.PairWaits;
 import org.regolancer.orchestrator.judgment.RefillBudget;
@@ -37,12 +34,7 @@ final class DaemonParts {
     final Judge judge;
 
     DaemonParts(Path dir, Map<String, String> own) throws IOException {
-        Properties defaults = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
-            defaults.load(reader);
-        }
-        Map<String, String> raw = new HashMap<>();
-        defaults.stringPropertyNames().forEach(k -> raw.put(k, defaults.getProperty(k)));
+        Map<String, String> raw = ShippedProperties.read();
         raw.putAll(Map.of("LNDG_USER", "u", "LNDG_PASS", "p", "DATA_DIR", dir.resolve("data").toString(),
                 "REGOLANCER_BIN", Path.of("demo/regolancer").toAbsolutePath().toString(),
                 "CONFIG_TEMPLATE", Path.of("config.template.json").toAbsolutePath().toString()));

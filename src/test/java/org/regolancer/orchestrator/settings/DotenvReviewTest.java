@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.regolancer.orchestrator.fixtures.OriginalEnv;
+import org.regolancer.orchestrator.fixtures.ShippedProperties;
 
 /** What a .env holds beyond the settings: unknown keys, the original's LightningOS keys, the original's missing keys. */
 class DotenvReviewTest {
@@ -24,13 +19,7 @@ class DotenvReviewTest {
     private static final Set<String> SETTINGS = settings();
 
     private static Set<String> settings() {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return p.stringPropertyNames().stream().filter(k -> k.matches("[A-Z][A-Z0-9_]*")).collect(Collectors.toSet());
+        return ShippedProperties.read().keySet().stream().filter(k -> k.matches("[A-Z][A-Z0-9_]*")).collect(Collectors.toSet());
     }
 
     private static DotenvReview review(String text, Map<String, String> environment) {

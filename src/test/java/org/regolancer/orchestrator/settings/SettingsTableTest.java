@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.ShippedProperties;
 
 /** The README's settings table against application.properties and the loader's ranges. */
 class SettingsTableTest extends SettingsTestSupport {
@@ -67,19 +66,16 @@ class SettingsTableTest extends SettingsTestSupport {
     @Test
     void theReadmeGivesEverySettingAndTheDefaultsApplicationPropertiesHas() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        Properties shipped = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
-            shipped.load(reader);
-        }
+        Map<String, String> shipped = ShippedProperties.read();
         Matcher row = README_ROW.matcher(readme);
         int compared = 0;
         while (row.find()) {
             String documented = row.group(3) != null ? "" : row.group(2);
-            assertEquals(shipped.getProperty(row.group(1)), documented, row.group(1) + "'s default in the README");
+            assertEquals(shipped.get(row.group(1)), documented, row.group(1) + "'s default in the README");
             compared++;
         }
         assertTrue(compared >= 25, compared + " rows compared");
-        for (String key : shipped.stringPropertyNames()) {
+        for (String key : shipped.keySet()) {
             if (key.matches("[A-Z_]+")) {
                 assertTrue(readme.contains("| `" + key + "`") || readme.contains(", `" + key + "` |"), key + " is in the README's table");
             }

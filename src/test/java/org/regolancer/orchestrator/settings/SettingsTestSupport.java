@@ -3,14 +3,10 @@ package org.regolancer.orchestrator.settings;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.io.TempDir;
+import org.regolancer.orchestrator.fixtures.ShippedProperties;
 
 /** The shipped application.properties with a user, a password and files that exist: what the settings tests start from. */
 abstract class SettingsTestSupport {
@@ -19,12 +15,7 @@ abstract class SettingsTestSupport {
     Path dir;
 
     Map<String, String> defaults() throws IOException {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
-            p.load(reader);
-        }
-        Map<String, String> raw = new HashMap<>();
-        p.stringPropertyNames().forEach(k -> raw.put(k, p.getProperty(k)));
+        Map<String, String> raw = ShippedProperties.read();
         raw.put("LNDG_USER", "lndg-admin");
         raw.put("LNDG_PASS", "pw");
         raw.put("DATA_DIR", dir.resolve("data").toString());

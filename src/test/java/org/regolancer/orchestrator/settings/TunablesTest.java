@@ -5,28 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.regolancer.orchestrator.fixtures.ShippedProperties;
 
 /** The internals below the settings in application.properties, read and checked like a setting. */
 class TunablesTest {
 
-    private static Map<String, String> shipped() throws IOException {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("application.properties"), StandardCharsets.UTF_8)) {
-            p.load(reader);
-        }
-        Map<String, String> values = new TreeMap<>();
-        p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
-        return values;
+    private static Map<String, String> shipped() {
+        return new TreeMap<>(ShippedProperties.read());
     }
 
     @Test
